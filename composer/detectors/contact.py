@@ -1,0 +1,91 @@
+"""Contact details: email addresses (regex on de-obfuscated text) and phone numbers (phonenumbers)."""
+from __future__ import annotations
+
+import re
+
+from composer.detectors._base import detector, option_list
+from composer.detectors.links import domain_allowed
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}\b")
+
+
+@detector(("allow_domains",))
+def email(options: dict):
+    """Email addresses, including spelled-out forms the normaliser turned back."""
+    from composer.kinds import Hit
+
+    allowed = option_list(options, "allow_domains")
+
+    def find(doc, reason):
+        hits = []
+        for m in _EMAIL.finditer(doc.text):
+            host = m.group(0).rsplit("@", 1)[1].lower()
+            if not domain_allowed(host, allowed):
+                hits.append(Hit(m.start(), m.end(), replacements=(("Remove the address", ""),)))
+        return hits
+
+    return find
+
+
+# Numbers that look like phone numbers but are not: masked (same length) before the search.
+_NOT_PHONES = re.compile(
+    r"\b\d{3}-\d{7}-\d{7}\b"  # Amazon order id (3-7-7)
+    r"|\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{8,}\b"  # tracking numbers, ASINs, SKUs
+    r"|\b\d{16,}\b"  # long tracking numbers (USPS 20-22 digits)
+    r"|\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"  # ISO dates
+    r"|\b(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:19|20)?\d\d\b"  # d/m/y, m/d/y
+    r"|\b(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)\d\d\b"  # year ranges
+    r"|(?:[$\u20ac\u00a3\u00a5\uffe5]|\b(?:USD|EUR|GBP|JPY|CAD|AUD|INR|MXN|BRL|SEK|PLN|TRY|AED|SAR)\s?)\s?\d[\d.,\s]*\d"  # prices
+    r"|\b\d[\d.,\s]*\d\s?(?:[$\u20ac\u00a3\u00a5\u5186]|(?:USD|EUR|GBP|JPY)\b)"  # prices with trailing currency
+    r"|\b\d+(?:[.,]\d+)?\s*(?:[x\u00d7]\s*\d+(?:[.,]\d+)?\s*){0,2}"
+    r"(?:kg|g|lbs?|oz|cm|mm|m|km|in|inch|inches|ft|feet|l|ml|pcs|pieces|units|items)\b"  # measurements
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b",  # times
+    re.IGNORECASE,
+)
+_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()/\u2010-\u2015]{5,20}\d(?![\w])")
+_DIGIT = re.compile(r"\d")
+_REGIONS = ("US", "GB", "DE", "FR", "IT", "ES", "JP", "IN", "CA", "AU", "MX", "BR", "NL", "PL", "SE", "TR", "AE")
+
+
+def _is_phone(candidate: str, regions: tuple[str, ...]) -> bool:
+    import phonenumbers
+
+    digits = sum(ch.isdigit() for ch in candidate)
+    if digits < 7 or digits > 15:
+        return False
+    for region in regions:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            return True
+    return False
+
+
+@detector(("region",))
+def phone(options: dict):
+    """Telephone numbers in any marketplace's format; never order ids, tracking numbers, prices or dates."""
+    from composer.kinds import Hit
+
+    first = options.get("region", "US")
+    if not isinstance(first, str):
+        raise ValueError("option 'region' must be a region code like US")
+    regions = (first.upper(), *[r for r in _REGIONS if r != first.upper()])
+
+    def find(doc, reason):
+        text = doc.text
+        if _DIGIT.search(text) is None:
+            return []
+        masked = _NOT_PHONES.sub(lambda m: "#" * len(m.group(0)), text)
+        hits = []
+        for m in _CANDIDATE.finditer(masked):
+            raw = m.group(0).rstrip(" -./(")
+            if raw.count("(") != raw.count(")"):
+                raw = raw.strip("()")
+            if _is_phone(raw, regions):
+                start = m.start() + m.group(0).find(raw)
+                hits.append(Hit(start, start + len(raw), replacements=(("Remove the number", ""),)))
+        return hits
+
+    return find

@@ -1,0 +1,119 @@
+"""Markup and media: emoji (emoji library), emoticons, HTML tags, images and pixels, line breaks."""
+from __future__ import annotations
+
+import re
+
+from composer.detectors._base import detector, option_list
+
+# Cheap gate before the emoji library walks the text: any symbol/pictograph code point at all.
+_EMOJI_GATE = re.compile("[\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff\ufe0f]")
+
+
+@detector(())
+def emoji(options: dict):
+    """Emoji and pictographs, whole sequences (flags, skin tones, ZWJ families) as one span."""
+    from composer.kinds import Hit
+
+    def find(doc, reason):
+        # On the original text: normalising drops the zero-width joiners inside emoji sequences.
+        if _EMOJI_GATE.search(doc.original) is None:
+            return []
+        import emoji as emoji_lib
+
+        return [
+            Hit(e["match_start"], e["match_end"], replacements=(("Remove the emoji", ""),), on_original=True)
+            for e in emoji_lib.emoji_list(doc.original)
+        ]
+
+    return find
+
+
+_EMOTICON = re.compile(r"(?<![\w:/])(?:[:;=][-'^]?[)(\]\[DPpOo3/\\|*]|<3|\^_\^|\(:|\):)(?![\w/])")
+
+
+@detector(())
+def emoticon(options: dict):
+    """ASCII emoticons such as :) ;-) :D <3."""
+    from composer.kinds import Hit
+
+    def find(doc, reason):
+        return [Hit(m.start(), m.end(), replacements=(("Remove", ""),)) for m in _EMOTICON.finditer(doc.text)]
+
+    return find
+
+
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+
+
+@detector(("tags", "entities"))
+def html(options: dict):
+    """HTML tags (optionally only some) and character entities."""
+    from composer.kinds import Hit
+
+    tags = {t.lower() for t in option_list(options, "tags")}
+    entities = options.get("entities", not tags)
+
+    def find(doc, reason):
+        hits = [
+            Hit(m.start(), m.end(), replacements=(("Remove the tag", ""),))
+            for m in _TAG.finditer(doc.text)
+            if not tags or m.group(1).lower() in tags
+        ]
+        if entities:
+            hits.extend(Hit(m.start(), m.end()) for m in _ENTITY.finditer(doc.text))
+        return sorted(hits, key=lambda h: h.start)
+
+    return find
+
+
+_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_TINY = re.compile(r"""(?i)\b(?:width|height)\s*[=:]\s*["']?\s*[01](?:px)?\b""")
+
+
+@detector(("extensions", "tiny_only"))
+def image(options: dict):
+    """Images: <img> tags and links to image files; tiny_only keeps 0/1-pixel tracking images."""
+    from composer.kinds import Hit
+
+    extensions = [e.lower().lstrip(".") for e in option_list(options, "extensions", ("jpg", "jpeg", "png", "gif", "webp", "bmp", "svg"))]
+    narrowed = "extensions" in options
+    tiny_only = bool(options.get("tiny_only", False))
+    ext_pattern = "|".join(re.escape(e) for e in extensions)
+    file_ref = re.compile(r"(?i)[^\s<>\"']+\.(?:" + ext_pattern + r")(?![\w.])") if extensions else None
+
+    def find(doc, reason):
+        hits = []
+        for m in _IMG_TAG.finditer(doc.text):
+            tag = m.group(0)
+            if tiny_only and not _TINY.search(tag):
+                continue
+            if narrowed and not file_ref.search(tag):
+                continue  # an image of a type this rule is not about (e.g. not a GIF)
+            hits.append(Hit(m.start(), m.end(), replacements=(("Remove the image", ""),)))
+        if not tiny_only and file_ref:
+            for m in file_ref.finditer(doc.text):
+                if not any(h.start <= m.start() < h.end for h in hits):
+                    hits.append(Hit(m.start(), m.end()))
+        return sorted(hits, key=lambda h: h.start)
+
+    return find
+
+
+@detector(("max",))
+def line_breaks(options: dict):
+    """More than `max` consecutive line breaks (blank-looking lines count)."""
+    from composer.kinds import Hit
+
+    most = options.get("max", 2)
+    if not isinstance(most, int) or most < 1:
+        raise ValueError("option 'max' must be a whole number >= 1")
+    pattern = re.compile(r"\n(?:[ \t\r\f\v]*\n){%d,}" % most)
+
+    def find(doc, reason):
+        return [
+            Hit(m.start(), m.end(), replacements=(("Use one blank line", "\n" * most),))
+            for m in pattern.finditer(doc.text)
+        ]
+
+    return find

@@ -1,0 +1,66 @@
+"""One text being checked: original, normalised form, and lazily built word and sentence indexes."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+from composer.normalize import normalize
+from composer.patterns import ByteIndex
+
+# A "word" for distances: a run of letters/digits, or one CJK character (those scripts have no spaces).
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?。！？]+(?=\s|$)|[。！？]|\n\s*\n|\n(?=\s*[-*•])")
+
+
+class Document:
+    def __init__(self, text: str):
+        self.original = text
+        self._norm = normalize(text)
+        self.text = self._norm.text
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self._norm.to_original(start, end)
+
+    def hit_span(self, hit) -> tuple[int, int]:
+        """A detector hit's span in the original text."""
+        if hit.on_original:
+            return hit.start, hit.end
+        return self.to_original(hit.start, hit.end)
+
+    @cached_property
+    def norm_bytes(self) -> bytes:
+        return self.text.encode("utf-8", "surrogatepass")
+
+    @cached_property
+    def byte_index(self) -> ByteIndex:
+        return ByteIndex(self.text)
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        return [m.start() for m in _WORD.finditer(self.text)]
+
+    def word_number(self, pos: int) -> int:
+        """How many words start before `pos` (a word index for distances)."""
+        return bisect_right(self.word_starts, pos)
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        return [m.end() for m in _SENTENCE_END.finditer(self.text)]
+
+    def sentence_number(self, pos: int) -> int:
+        return bisect_right(self.sentence_ends, pos)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence, surrounding whitespace excluded, empty ones dropped."""
+        spans = []
+        start = 0
+        for end in [*self.sentence_ends, len(self.text)]:
+            chunk = self.text[start:end]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                spans.append((start + lead, start + lead + len(stripped)))
+            start = end
+        return spans

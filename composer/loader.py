@@ -1,0 +1,211 @@
+"""Strict loading of rule files: every problem names file and line; one broken file never stops the rest."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from composer.kinds import KINDS
+from composer.kinds._common import SpecError
+from composer.model import CATEGORIES, SEVERITIES
+
+COMMON_KEYS = {
+    "kind": True,
+    "message": True,
+    "severity": True,
+    "category": True,
+    "why": True,
+    "fix": True,
+    "evidence": True,
+    "examples": True,
+    "link": False,
+    "locale": False,
+    "applies_to": False,
+    "skip_for": False,
+    "description": False,
+}
+EVIDENCE_LEVELS = ("A", "3P", "Inf")
+IGNORED_FILES = {"README.md", "README", ".gitkeep"}
+
+
+@dataclass(frozen=True)
+class RuleError:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str
+    message: str
+    severity: str
+    category: str
+    why: str
+    fix: str
+    evidence: str
+    link: str
+    locale: str | None
+    applies_to: tuple[str, ...]
+    skip_for: tuple[str, ...]
+    examples: dict
+    path: str
+    find: object = field(repr=False)  # (Document, reason) -> list[Hit]
+
+    def applies(self, reason: str | None, language: str | None) -> bool:
+        if self.locale and language and self.locale != language:
+            return False
+        if self.locale and not language and self.locale != "en":
+            return False
+        if self.applies_to and reason not in self.applies_to:
+            return False
+        return not (reason and reason in self.skip_for)
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    errors: list[RuleError] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.rules.values())
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+def rule_id(path: Path, root: Path) -> str:
+    return ".".join(path.relative_to(root).with_suffix("").parts)
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line (1-based) of each top-level key, for error messages."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _fail(path: str, line: int, message: str) -> RuleError:
+    return RuleError(path, line, message)
+
+
+def load_rule_file(path: Path, root: Path) -> tuple[Rule | None, list[RuleError]]:
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [_fail(shown, 1, f"cannot read: {exc}")]
+    try:
+        spec = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return None, [_fail(shown, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    if not isinstance(spec, dict):
+        return None, [_fail(shown, 1, "a rule file must be a mapping of keys (kind, message, ...)")]
+    lines = _key_lines(text)
+    errors = _check_keys(spec, shown, lines)
+    if errors:
+        return None, errors
+    kind = KINDS[spec["kind"]]
+    try:
+        find = kind.build(spec)
+    except SpecError as exc:
+        return None, [_fail(shown, lines.get(exc.key or "kind", 1), str(exc))]
+    evidence = spec["evidence"]
+    return (
+        Rule(
+            id=rule_id(path, root),
+            kind=spec["kind"],
+            message=str(spec["message"]).strip(),
+            severity=spec["severity"],
+            category=spec["category"],
+            why=str(spec["why"]).strip(),
+            fix=str(spec["fix"]).strip(),
+            evidence=f"{evidence['source']} ({evidence['level']})",
+            link=str(spec.get("link", "")),
+            locale=spec.get("locale"),
+            applies_to=tuple(spec.get("applies_to") or ()),
+            skip_for=tuple(spec.get("skip_for") or ()),
+            examples=spec["examples"],
+            path=shown,
+            find=find,
+        ),
+        [],
+    )
+
+
+def _check_keys(spec: dict, shown: str, lines: dict[str, int]) -> list[RuleError]:
+    errors = []
+    kind_name = spec.get("kind")
+    if kind_name not in KINDS:
+        known = ", ".join(KINDS)
+        return [_fail(shown, lines.get("kind", 1), f"unknown kind {kind_name!r}; known kinds: {known}")]
+    allowed = {**COMMON_KEYS, **KINDS[kind_name].KEYS}
+    for key in spec:
+        if key not in allowed:
+            errors.append(_fail(shown, lines.get(key, 1), f"unknown key {key!r} for kind {kind_name!r}"))
+    for key, required in allowed.items():
+        if required and key not in spec:
+            errors.append(_fail(shown, 1, f"missing required key {key!r}"))
+    for key in ("message", "why", "fix"):
+        if key in spec and (not isinstance(spec[key], str) or not spec[key].strip()):
+            errors.append(_fail(shown, lines.get(key, 1), f"{key!r} must be non-empty text"))
+    if "severity" in spec and spec["severity"] not in SEVERITIES:
+        errors.append(_fail(shown, lines.get("severity", 1), f"severity must be one of {', '.join(SEVERITIES)}"))
+    if "category" in spec and spec["category"] not in CATEGORIES:
+        errors.append(_fail(shown, lines.get("category", 1), f"unknown category {spec['category']!r}"))
+    evidence = spec.get("evidence")
+    if "evidence" in spec and not (
+        isinstance(evidence, dict)
+        and set(evidence) == {"source", "level"}
+        and isinstance(evidence["source"], str)
+        and evidence["level"] in EVIDENCE_LEVELS
+    ):
+        errors.append(_fail(shown, lines.get("evidence", 1), "evidence must be {source: '[S1]', level: A|3P|Inf}"))
+    examples = spec.get("examples")
+    if "examples" in spec and not (
+        isinstance(examples, dict)
+        and set(examples) <= {"bad", "good"}
+        and all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in examples.values())
+    ):
+        errors.append(_fail(shown, lines.get("examples", 1), "examples must be {bad: [text...], good: [text...]}"))
+    for key in ("applies_to", "skip_for"):
+        value = spec.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            errors.append(_fail(shown, lines.get(key, 1), f"{key!r} must be a list of reason ids"))
+    if spec.get("locale") is not None and not isinstance(spec.get("locale"), str):
+        errors.append(_fail(shown, lines.get("locale", 1), "locale must be a language code like en or de"))
+    return errors
+
+
+def load_rules(*dirs: Path) -> RuleSet:
+    """Load every *.yaml rule under each folder; later folders override earlier ones by id."""
+    ruleset = RuleSet()
+    for root in dirs:
+        root = Path(root)
+        if not root.is_dir():
+            ruleset.errors.append(_fail(str(root), 0, "rules folder does not exist"))
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_dir() or path.name in IGNORED_FILES or path.name.startswith(("_", ".")):
+                continue
+            if any(part.startswith((".", "_")) for part in path.relative_to(root).parts[:-1]):
+                continue
+            if path.suffix != ".yaml":
+                ruleset.errors.append(_fail(str(path), 0, "not a rule file: rule files end in .yaml"))
+                continue
+            rule, errors = load_rule_file(path, root)
+            ruleset.errors.extend(errors)
+            if rule:
+                ruleset.rules[rule.id] = rule
+    return ruleset

@@ -1,0 +1,150 @@
+"""Text normalisation that defeats evasion, with an offset map back to the original text.
+
+Each stage rewrites a few short segments; it records them as edits so that any position in the
+normalised text maps back to the original in O(log edits), even for a 1 MB text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"
+
+# Cyrillic and Greek letters that look like Latin ones; sellers (and spammers) swap them in to
+# slip words past filters. Folded only for matching; the seller's text is never changed.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅ" "αοιυνκτρΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwABEKMHOPCTXIJS" "aoiuvktpABEZHIKMNOPTYX",
+)
+
+# Characters that are stable under our folding and common in real messages: skipping them keeps
+# accented Latin and Japanese text on the fast path.
+_CANDIDATE = re.compile(r"[^\x00-\x7f\u00c0-\u017e\u3041-\u309f\u30a1-\u30fa\u4e00-\u9fff\u3001\u3002]")
+
+
+@dataclass
+class _Stage:
+    """Edits of one stage: src[src_start:src_end] became dst[dst_start:dst_end]."""
+
+    src_starts: list[int] = field(default_factory=list)
+    src_ends: list[int] = field(default_factory=list)
+    dst_starts: list[int] = field(default_factory=list)
+    dst_ends: list[int] = field(default_factory=list)
+
+    def to_source(self, pos: int, *, is_end: bool) -> int:
+        i = bisect_right(self.dst_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos == self.dst_starts[i]:
+            return self.src_starts[i]
+        if pos < self.dst_ends[i]:
+            return self.src_ends[i] if is_end else self.src_starts[i]
+        return self.src_ends[i] + (pos - self.dst_ends[i])
+
+
+def _rewrite(text: str, pattern: re.Pattern, replace) -> tuple[str, _Stage]:
+    """Apply `replace(match) -> str` to every match, recording the edits that changed something."""
+    stage = _Stage()
+    pieces: list[str] = []
+    last = 0
+    out_len = 0
+    for m in pattern.finditer(text):
+        new = replace(m)
+        if new == m.group(0):
+            continue
+        pieces.append(text[last : m.start()])
+        out_len += m.start() - last
+        stage.src_starts.append(m.start())
+        stage.src_ends.append(m.end())
+        stage.dst_starts.append(out_len)
+        out_len += len(new)
+        stage.dst_ends.append(out_len)
+        pieces.append(new)
+        last = m.end()
+    if not stage.src_starts:
+        return text, stage
+    pieces.append(text[last:])
+    return "".join(pieces), stage
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in ZERO_WIDTH:
+        return ""
+    folded = unicodedata.normalize("NFKC", ch).translate(_LOOKALIKES)
+    if folded.isspace():
+        return " " if ch not in "\n\r" else ch
+    return folded
+
+
+_TLD = r"(?:com|net|org|co|io|biz|info|shop|store|online|site|us|uk|ca|de|fr|it|es|jp|nl|pl|se|au|in|me|ly|gl)"
+_SPACED = re.compile(r"(?<![\w.])(?:[A-Za-z0-9] ){2,}[A-Za-z0-9](?![\w])")
+_TLD_AHEAD = r"(?=(?:www|" + _TLD + r")(?![\w-]))"
+_DOT = re.compile(
+    # "(dot)", "[.]", " dot " in any case; a bare dot with spaces only before a lower-case TLD, so
+    # that "Thank you. It" never turns into the domain "you.It".
+    r"(?<=\w)\s*(?:[\(\[\{<]\s*(?i:dot|\.)\s*[\)\]\}>]|\s(?i:dot)\s)\s*" + _TLD_AHEAD.replace("(?=(?:", "(?=(?i:")
+    + r"|(?<=\w)(?:\s+\.\s*|\.\s+)" + _TLD_AHEAD
+    + r"|(?<=\bwww)\s*(?:[\(\[\{]\s*(?i:dot|\.)\s*[\)\]\}]|\s(?i:dot)\s|\s*\.\s*)(?=\w)"
+)
+_MAIL_HOSTS = r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|gmx|proton|protonmail|live|msn|mail|web|t-online)"
+_AT = re.compile(
+    r"(?<=[\w.])\s*(?:[\(\[\{<]\s*(?:at|AT|At|@)\s*[\)\]\}>]|\s(?:at|AT)\s(?=" + _MAIL_HOSTS + r"\b)|\s@\s|\s+@|@\s+)\s*(?=\w)"
+)
+
+
+def _deobfuscate(text: str) -> list[tuple[str, _Stage]]:
+    stages = []
+    for pattern, replace in (
+        (_SPACED, lambda m: m.group(0).replace(" ", "")),
+        (_DOT, lambda m: "."),
+        (_AT, lambda m: "@"),
+    ):
+        text, stage = _rewrite(text, pattern, replace)
+        stages.append((text, stage))
+    return stages
+
+
+class Normalized:
+    """The normalised form of a text plus the way back to original offsets."""
+
+    __slots__ = ("original", "text", "_stages")
+
+    def __init__(self, original: str):
+        self.original = original
+        stages: list[_Stage] = []
+        text = original
+        if not text.isascii():
+            text, stage = _rewrite(text, _CANDIDATE, lambda m: _fold_char(m.group(0)))
+            stages.append(stage)
+        if _might_be_obfuscated(text):
+            for text_after, stage in _deobfuscate(text):
+                stages.append(stage)
+                text = text_after
+        self.text = text
+        self._stages = [s for s in stages if s.src_starts]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text to the matching span of the original text."""
+        for stage in reversed(self._stages):
+            start = stage.to_source(start, is_end=False)
+            end = stage.to_source(end, is_end=True)
+        n = len(self.original)
+        start = min(max(start, 0), n)
+        end = min(max(end, start), n)
+        return start, end
+
+
+_OBFUSCATION_HINT = re.compile(r"(?i)\b(?:dot|at)\b|[\(\[\{<]\s*(?:at|dot|\.|@)\s*[\)\]\}>]|\s[.@]|[.@]\s+\w|(?:\b\w ){2}")
+
+
+def _might_be_obfuscated(text: str) -> bool:
+    # One cheap scan decides whether the three rewriting passes are worth running at all.
+    return _OBFUSCATION_HINT.search(text) is not None
+
+
+def normalize(text: str) -> Normalized:
+    return Normalized(text)

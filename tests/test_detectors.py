@@ -1,0 +1,123 @@
+"""Library-backed detectors: what they find, and the near misses they must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+from composer.detectors import DETECTORS
+from composer.document import Document
+
+
+def found(name, text, reason=None, **options):
+    doc = Document(text)
+    find = DETECTORS[name].build(options)
+    return [doc.original[slice(*doc.hit_span(h))] for h in find(doc, reason)]
+
+
+AMAZON = ["amazon.*", "*.amazon.*"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Visit www.myshop.com today", ["www.myshop.com"]),
+        ("see http://bit.ly/abc.", ["http://bit.ly/abc"]),
+        ("our site myshop.co.uk/deals", ["myshop.co.uk/deals"]),
+        ("w w w . shop . com", ["w w w . shop . com"]),
+        ("shop dot com", ["shop dot com"]),
+        ("https://amazon.evil.com/x", ["https://amazon.evil.com/x"]),
+    ],
+)
+def test_url_finds_outside_links(text, expected):
+    assert found("url", text, allow_domains=AMAZON) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Review here: https://www.amazon.com/review/create-review?asin=B0TEST",
+        "See amazon.co.uk or smile.amazon.de",
+        "Thank you.Best regards",
+        "The invoice.pdf and manual.zip are attached",
+        "Order 112-1234567-1234567 ships on 26.11.2026, total $12.50, e.g. today",
+        "Write to buyer@marketplace.amazon.com",
+    ],
+)
+def test_url_leaves_amazon_and_non_links_alone(text):
+    assert found("url", text, allow_domains=AMAZON) == []
+
+
+def test_url_insecure_only_and_https_warning_for_order_reasons():
+    assert found("url", "proof at http://x.com/p.jpg and https://x.com/q", only="insecure") == ["http://x.com/p.jpg"]
+    doc = Document("Upload your photo at https://upload.example.com/form")
+    find = DETECTORS["url"].build({"allow_https_for": ["verify_custom_design"]})
+    [hit] = find(doc, "verify_custom_design")
+    assert hit.severity == "warning"
+    [hit] = find(doc, "reply_to_buyer")
+    assert hit.severity is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mail support@myshop.com", ["support@myshop.com"]),
+        ("name (at) gmail (dot) com", ["name (at) gmail (dot) com"]),
+        ("ｓａｌｅｓ＠ｓｈｏｐ．ｃｏｍ", ["ｓａｌｅｓ＠ｓｈｏｐ．ｃｏｍ"]),
+    ],
+)
+def test_email(text, expected):
+    assert found("email", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Call +1 555-123-4567 today", ["+1 555-123-4567"]),
+        ("Ring (206) 555-0100.", ["(206) 555-0100"]),
+        ("Tel. 030 1234567", ["030 1234567"]),
+        ("WhatsApp: +44 20 7946 0958", ["+44 20 7946 0958"]),
+        ("call 0049 30 1234567", ["0049 30 1234567"]),
+    ],
+)
+def test_phone_numbers(text, expected):
+    assert found("phone", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 113-4567890-1234567 has shipped",
+        "Tracking 1Z999AA10123456784 and 9400111899223334445566",
+        "The total was $1,234.99 or 1.234,99 € or EUR 45.00",
+        "Delivery on 2026-11-26, 12/05/2026 or 26.11.2026",
+        "It weighs 40 kg and is 180 x 200 cm, 6 ft",
+        "Between 10:30 and 12:00 on 2025-2026 plans",
+    ],
+)
+def test_phone_never_flags_ids_tracking_prices_dates_measurements(text):
+    assert found("phone", text) == []
+
+
+def test_emoji_whole_sequences_and_emoticons():
+    assert found("emoji", "Thanks 👍🏽 and 👨‍👩‍👧 ⭐") == ["👍🏽", "👨‍👩‍👧", "⭐"]
+    assert found("emoji", "Plain text © 2026 no") in ([], ["©"])
+    assert found("emoticon", "Great :) see 10:30 and https://x and ratio 1:3 ;-)") == [":)", ";-)"]
+
+
+def test_html_tags_entities_and_tracking_pixel():
+    assert found("html", "<b>Hi</b> &amp; a < b > c") == ["<b>", "</b>", "&amp;"]
+    pixel = '<img src="https://t.shop.com/o.gif" width="1" height="1">'
+    assert found("image", f"x {pixel} y", tiny_only=True) == [pixel]
+    assert found("image", '<img src="logo.png" width="200">', tiny_only=True) == []
+    assert found("image", "see banner.gif here", extensions=["gif"]) == ["banner.gif"]
+
+
+def test_line_breaks_more_than_two():
+    assert found("line_breaks", "a\n\nb") == []
+    assert found("line_breaks", "a\n\n\nb\n \n\t\nc") == ["\n\n\n", "\n \n\t\n"]
+
+
+def test_sole_purpose_only_when_nothing_else():
+    options = {"purpose": [r"thank(s| you)"], "filler": [r"^(hi|hello|dear)\b", r"regards"]}
+    assert found("sole_purpose", "Hi Anna,\n\nThank you for your order!\n\nBest regards,\nBob's Shop", **options)
+    permitted = "Thank you for your order 112-1234567-1234567. We need your preferred delivery date for this 40 kg item."
+    assert found("sole_purpose", permitted, **options) == []

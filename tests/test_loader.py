@@ -1,0 +1,85 @@
+"""Strict rule loading: each problem names file and line, and a broken file never stops the others."""
+from __future__ import annotations
+
+import textwrap
+
+from composer.checker import check
+from composer.loader import load_rules
+
+GOOD_RULE = """\
+kind: existence
+tokens: [coupon code]
+message: "Coupon: {match}"
+severity: error
+category: marketing
+why: Marketing is forbidden.
+fix: Remove it.
+evidence: {source: "[S1]", level: A}
+examples:
+  bad: ["Use coupon code X"]
+  good: ["Your refund is done"]
+"""
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_rule_id_comes_from_folder_and_file_name(tmp_path):
+    write(tmp_path, "marketing/coupon.yaml", GOOD_RULE)
+    ruleset = load_rules(tmp_path)
+    assert ruleset.errors == []
+    assert list(ruleset.rules) == ["marketing.coupon"]
+
+
+def test_unknown_key_is_reported_with_its_line_and_others_still_load(tmp_path):
+    write(tmp_path, "a/good.yaml", GOOD_RULE)
+    write(tmp_path, "a/bad.yaml", GOOD_RULE.replace("fix: Remove it.", "fix: Remove it.\nsevirity: error"))
+    ruleset = load_rules(tmp_path)
+    assert "a.good" in ruleset.rules and "a.bad" not in ruleset.rules
+    [error] = ruleset.errors
+    assert error.path.endswith("bad.yaml")
+    assert error.line == 8
+    assert "sevirity" in error.message
+
+
+def test_bad_kind_severity_category_and_regex_each_named(tmp_path):
+    write(tmp_path, "kind.yaml", GOOD_RULE.replace("kind: existence", "kind: exists"))
+    write(tmp_path, "sev.yaml", GOOD_RULE.replace("severity: error", "severity: fatal"))
+    write(tmp_path, "cat.yaml", GOOD_RULE.replace("category: marketing", "category: promo"))
+    write(tmp_path, "regex.yaml", GOOD_RULE.replace("tokens: [coupon code]", "patterns: ['(?<=x)y']"))
+    write(tmp_path, "yaml.yaml", "kind: [unclosed\n")
+    write(tmp_path, "notes.txt", "hello")
+    errors = {e.path.rsplit("/", 1)[-1]: e for e in load_rules(tmp_path).errors}
+    assert "unknown kind 'exists'" in errors["kind.yaml"].message and errors["kind.yaml"].line == 1
+    assert "severity must be one of" in errors["sev.yaml"].message and errors["sev.yaml"].line == 4
+    assert "unknown category 'promo'" in errors["cat.yaml"].message and errors["cat.yaml"].line == 5
+    assert "RE2" in errors["regex.yaml"].message and errors["regex.yaml"].line == 2
+    assert "not valid YAML" in errors["yaml.yaml"].message
+    assert "end in .yaml" in errors["notes.txt"].message
+
+
+def test_missing_required_keys_are_listed(tmp_path):
+    write(tmp_path, "r.yaml", "kind: existence\ntokens: [x]\n")
+    messages = " ".join(e.message for e in load_rules(tmp_path).errors)
+    for key in ("message", "severity", "category", "why", "fix", "evidence", "examples"):
+        assert f"missing required key '{key}'" in messages
+
+
+def test_later_folder_overrides_rule_with_same_id(tmp_path):
+    write(tmp_path / "shipped", "m/coupon.yaml", GOOD_RULE)
+    write(tmp_path / "user", "m/coupon.yaml", GOOD_RULE.replace("severity: error", "severity: warning"))
+    ruleset = load_rules(tmp_path / "shipped", tmp_path / "user")
+    assert ruleset.rules["m.coupon"].severity == "warning"
+    report = check("Use coupon code X", rules=ruleset)
+    assert report.verdict == "approve" and report.findings[0].severity == "warning"
+
+
+def test_unknown_detector_option_is_an_error(tmp_path):
+    rule = GOOD_RULE.replace("kind: existence\ntokens: [coupon code]", "kind: detector\ndetector: url\noptions: {allow: [x]}")
+    write(tmp_path, "u.yaml", rule)
+    [error] = load_rules(tmp_path).errors
+    assert "unknown option(s) allow" in error.message and error.line == 3

@@ -1,0 +1,47 @@
+"""Normalisation sees through evasion, and every span maps back onto the original text."""
+from __future__ import annotations
+
+import pytest
+
+from composer.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    "original, expected",
+    [
+        ("Visit w w w . shop . com now", "Visit www.shop.com now"),
+        ("see shop dot com", "see shop.com"),
+        ("name (at) mail (dot) com", "name@mail.com"),
+        ("bob at gmail dot com", "bob@gmail.com"),
+        ("ｗｗｗ．ｓｈｏｐ．ｃｏｍ", "www.shop.com"),
+        ("re\u200bv\u200die\u2060w", "review"),
+        ("соupоn", "coupon"),  # Cyrillic о and с
+        ("myshop [.] co [.] uk", "myshop.co.uk"),
+    ],
+)
+def test_evasions_are_undone(original, expected):
+    assert normalize(original).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We ship at 5 pm. Thanks", "Thank you. It arrives Monday.", "polka dot dress", "e.g. this", "Order 112-1234567-1234567."],
+)
+def test_ordinary_text_is_left_alone(text):
+    assert normalize(text).text == text
+
+
+def test_spans_map_back_to_the_original():
+    original = "Mail me: bob (at) shop (dot) com, or w w w . shop . com"
+    norm = normalize(original)
+    for needle, expected in (("bob@shop.com", "bob (at) shop (dot) com"), ("www.shop.com", "w w w . shop . com")):
+        start = norm.text.index(needle)
+        s, e = norm.to_original(start, start + len(needle))
+        assert original[s:e] == expected
+
+
+def test_zero_width_removal_keeps_later_offsets_right():
+    original = "a\u200bb\u200bc coupon"
+    norm = normalize(original)
+    start = norm.text.index("coupon")
+    assert norm.to_original(start, start + 6) == (original.index("coupon"), len(original))
