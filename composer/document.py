@@ -18,6 +18,7 @@ class Document:
         self.original = text
         self._norm = normalize(text)
         self.text = self._norm.text
+        self.cache: dict = {}  # detectors share work here (e.g. the link list for two link rules)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return self._norm.to_original(start, end)

@@ -5,14 +5,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re2
+
 from composer.detectors._base import detector, option_list
 
-_SCHEME = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>\"'`]+")
-_WWW = re.compile(r"(?i)(?<![\w./@-])www\.[^\s<>\"'`]+")
-_BARE = re.compile(
-    r"(?<![\w./@:-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
-    r"(?::\d{2,5})?(?:/[^\s<>\"'`]*)?(?![\w@-])"
+# RE2 over UTF-8 bytes: one linear DFA scan each, quick even on a 1 MB paste.
+_SCHEME = re2.compile(rb"(?i)()\b((?:https?|ftp)://[^\s<>\"'`]+)")
+_WWW = re2.compile(rb"(?i)(^|[^\w./@-])(www\.[^\s<>\"'`]+)")
+_BARE = re2.compile(
+    rb"(^|[^\w./@:-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
+    rb"(?::\d{2,5})?(?:/[^\s<>\"'`]*)?)"
 )
+_BARE_STOP = re.compile(r"[\w@-]")
 _TRAILING = ".,;:!?)]}'\"\u2019\u201d>"
 # Suffixes that are real TLDs but in a message are far more often file names ("invoice.zip").
 _FILE_LIKE = {"zip", "mov", "md", "py", "sh", "exe", "rs", "pdf", "doc", "docx", "jpg", "png", "gif", "txt", "csv"}
@@ -24,6 +28,11 @@ def _extractor():
 
     # No suffix-list URLs and no cache: the bundled snapshot only, never the network.
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=4096)
+def _parts(host: str):
+    return _extractor()(host)
 
 
 @dataclass(frozen=True)
@@ -44,13 +53,27 @@ def _host_of(url: str) -> tuple[str, str]:
     return scheme.lower(), host
 
 
-def find_links(text: str) -> list[Link]:
+def find_links(doc) -> list[Link]:
+    """Every link in a document (cached on it: several rules ask)."""
+    if "links" not in doc.cache:
+        doc.cache["links"] = _scan_links(doc)
+    return doc.cache["links"]
+
+
+def _scan_links(doc) -> list[Link]:
+    text, data, index = doc.text, doc.norm_bytes, None
+    if b"." not in data:
+        return []
     links: list[Link] = []
     taken: list[tuple[int, int]] = []
     for pattern in (_SCHEME, _WWW, _BARE):
-        for m in pattern.finditer(text):
-            raw = m.group(0).rstrip(_TRAILING)
-            start, end = m.start(), m.start() + len(raw)
+        for m in pattern.finditer(data):
+            index = index or doc.byte_index
+            start, end = index.to_char(m.start(2)), index.to_char(m.end(2))
+            if pattern is _BARE and end < len(text) and _BARE_STOP.match(text, end):
+                continue
+            raw = text[start:end].rstrip(_TRAILING)
+            end = start + len(raw)
             if any(start < te and ts < end for ts, te in taken):
                 continue
             scheme, host = _host_of(raw)
@@ -67,7 +90,7 @@ def _plausible_bare_domain(raw: str, host: str) -> bool:
     # (or the whole host shouted in capitals, "SHOP.COM").
     if not (suffix_text.islower() or raw.split("/", 1)[0].isupper()):
         return False
-    ext = _extractor()(host)
+    ext = _parts(host)
     if not ext.suffix or not ext.domain:
         return False
     if ext.suffix in _FILE_LIKE and "/" not in raw:
@@ -79,7 +102,7 @@ def domain_allowed(host: str, patterns: list[str]) -> bool:
     """`amazon.*`: amazon under any public suffix (www allowed); `*.amazon.*`: any subdomain too."""
     if not patterns:
         return False
-    ext = _extractor()(host)
+    ext = _parts(host)
     for pattern in patterns:
         pattern = pattern.lower()
         if pattern.endswith(".*"):
@@ -106,7 +129,7 @@ def url(options: dict):
 
     def find(doc, reason):
         hits = []
-        for link in find_links(doc.text):
+        for link in find_links(doc):
             if only == "insecure":
                 if link.scheme in ("http", "ftp"):
                     hits.append(Hit(link.start, link.end, replacements=_https_fix(link)))
