@@ -87,6 +87,7 @@ def test_phone_numbers(text, expected):
     [
         "Order 113-4567890-1234567 has shipped",
         "Tracking 1Z999AA10123456784 and 9400111899223334445566",
+        "FedEx tracking number: 771234567890; DHL tracking 1234567890",
         "The total was $1,234.99 or 1.234,99 € or EUR 45.00",
         "Delivery on 2026-11-26, 12/05/2026 or 26.11.2026",
         "It weighs 40 kg and is 180 x 200 cm, 6 ft",

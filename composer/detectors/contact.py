@@ -33,7 +33,8 @@ def email(options: dict):
 _NOT_PHONES = re.compile(
     r"\b\d{3}-\d{7}-\d{7}\b"  # Amazon order id (3-7-7)
     r"|\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{8,}\b"  # tracking numbers, ASINs, SKUs
-    r"|\b\d{16,}\b"  # long tracking numbers (USPS 20-22 digits)
+    r"|\b\d{11,}\b"  # unbroken long digit runs: tracking numbers (FedEx 12/15, USPS 20-22)
+    r"|(?:tracking|track|sendungs\w*|suivi|seguimiento|spedizione|tracciamento|\u8ffd\u8de1)[^\d\n]{0,24}\d[\d \-]{5,30}\d"
     r"|\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"  # ISO dates
     r"|\b(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:19|20)?\d\d\b"  # d/m/y, m/d/y
     r"|\b(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)\d\d\b"  # year ranges
@@ -67,6 +68,17 @@ def _is_phone(candidate: str, regions: tuple[str, ...]) -> bool:
     return False
 
 
+def _widen(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Move window edges out to whitespace so no number or word is cut in half."""
+    limit = 40
+    while lo > 0 and limit and not text[lo - 1].isspace():
+        lo, limit = lo - 1, limit - 1
+    limit = 40
+    while hi < len(text) and limit and not text[hi].isspace():
+        hi, limit = hi + 1, limit - 1
+    return lo, hi
+
+
 @detector(("region",))
 def phone(options: dict):
     """Telephone numbers in any marketplace's format; never order ids, tracking numbers, prices or dates."""
@@ -82,8 +94,8 @@ def phone(options: dict):
         hits = []
         seen: set[int] = set()
         for rough in _ROUGH.finditer(data):
-            lo = max(0, doc.byte_index.to_char(rough.start()) - _WINDOW)
-            hi = doc.byte_index.to_char(rough.end()) + _WINDOW
+            r_start, r_end = doc.byte_index.to_char(rough.start()), doc.byte_index.to_char(rough.end())
+            lo, hi = _widen(text, max(0, r_start - _WINDOW), r_end + _WINDOW)
             window = text[lo:hi]
             # Order ids, tracking numbers, prices, dates and measurements are masked, not searched.
             masked = _NOT_PHONES.sub(lambda m: "#" * len(m.group(0)), window)
@@ -92,6 +104,8 @@ def phone(options: dict):
                 if raw.count("(") != raw.count(")"):
                     raw = raw.strip("()")
                 start = lo + m.start() + m.group(0).find(raw)
+                if start >= r_end or start + len(raw) <= r_start:
+                    continue  # belongs to another rough match; judged in its own window
                 if start in seen or not _is_phone(raw, regions):
                     continue
                 seen.add(start)
