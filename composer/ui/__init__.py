@@ -1,0 +1,1 @@
+"""The composer window; the only package that imports PySide6."""

@@ -1,0 +1,173 @@
+"""The message editor: wave underlines for findings, hover details, right-click fixes, one-step undo."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
+
+from composer.model import Finding, Fix
+from composer.ui.offsets import OffsetMap
+from composer.ui.style import SEVERITY_NAMES, severity_colour
+
+# Painting thousands of underlines costs more than it tells; the panel lists everything anyway.
+MAX_UNDERLINES = 500
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
+
+
+def finding_tooltip(finding: Finding) -> str:
+    parts = [f"<b>{SEVERITY_NAMES.get(finding.severity, finding.severity)}:</b> {html.escape(finding.message)}"]
+    if finding.why:
+        parts.append(html.escape(finding.why))
+    if finding.fix_hint:
+        parts.append(f"<i>Fix:</i> {html.escape(finding.fix_hint)}")
+    elif finding.fixes:
+        parts.append(f"<i>Fix:</i> {html.escape(finding.fixes[0].label)}")
+    source = " ".join(x for x in (finding.evidence, finding.link) if x)
+    parts.append(f"<small>Rule {html.escape(finding.rule)}{' · ' + html.escape(source) if source else ''}</small>")
+    return "<p>" + "<br>".join(parts) + "</p>"
+
+
+class MessageEditor(QPlainTextEdit):
+    """Plain-text editor; findings come in as checker offsets and are painted as ExtraSelections."""
+
+    fix_requested = Signal(object)  # Fix
+    ignore_requested = Signal(object)  # Finding
+    underlines_changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._findings: tuple[Finding, ...] = ()
+        self._offsets = OffsetMap("")
+        self.setAccessibleName("Message text")
+        self.setAccessibleDescription("The message to the buyer. Problems are underlined and listed beside it.")
+        self.setTabChangesFocus(True)  # Tab moves on; messages to Amazon do not use tab characters
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setMouseTracking(True)
+
+    # --- findings -> underlines -------------------------------------------------------------
+    def set_findings(self, findings, text: str | None = None) -> None:
+        """Underline the span findings of a report for the text as it is now."""
+        text = self.toPlainText() if text is None else text
+        self._offsets = OffsetMap(text)
+        spans = [f for f in findings if f.scope == "span" and f.end > f.start]
+        spans.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.start))
+        self._findings = tuple(spans[:MAX_UNDERLINES])
+        selections = []
+        document = self.document()
+        for finding in sorted(self._findings, key=lambda f: -_SEVERITY_ORDER.get(f.severity, 3)):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(self._offsets.to_qt(finding.start))
+            cursor.setPosition(self._offsets.to_qt(finding.end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = self._underline_format(finding.severity)
+            selections.append(selection)
+        self.setExtraSelections(selections)
+        self.underlines_changed.emit()
+
+    @staticmethod
+    def _underline_format(severity: str) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(severity_colour(severity))
+        fmt.setProperty(QTextFormat.Property.UserProperty, severity)
+        return fmt
+
+    def underlined(self) -> list[tuple[int, int, str]]:
+        """(start, end, severity) in checker offsets for every underline currently painted."""
+        result = []
+        for selection in self.extraSelections():
+            cursor = selection.cursor
+            result.append((self._offsets.to_py(cursor.selectionStart()), self._offsets.to_py(cursor.selectionEnd()),
+                           selection.format.property(QTextFormat.Property.UserProperty)))
+        return sorted(result)
+
+    def findings_at(self, position: int) -> list[Finding]:
+        """Span findings covering a Qt document position, most severe first."""
+        index = self._offsets.to_py(position)
+        return [f for f in self._findings if f.start <= index < f.end]
+
+    # --- actions on findings ----------------------------------------------------------------
+    def select_span(self, start: int, end: int) -> None:
+        """Select text[start:end] (checker offsets), scroll to it and focus the editor."""
+        offsets = OffsetMap(self.toPlainText())
+        cursor = self.textCursor()
+        cursor.setPosition(offsets.to_qt(start))
+        cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def apply_fix(self, fix: Fix) -> None:
+        """Replace the fix's span; the change is a single undo step."""
+        offsets = OffsetMap(self.toPlainText())
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(offsets.to_qt(fix.start))
+        cursor.setPosition(offsets.to_qt(fix.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(fix.replacement)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def replace_range(self, start: int, end: int, replacement: str) -> None:
+        """Replace text[start:end] as one undo step (used when the template is re-rendered)."""
+        offsets = OffsetMap(self.toPlainText())
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(offsets.to_qt(start))
+        cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+
+    def fix_menu_actions(self, menu: QMenu, findings) -> None:
+        """Add each finding's fixes and, for warnings and suggestions only, 'Ignore once'."""
+        for finding in findings:
+            title = menu.addAction(f"{SEVERITY_NAMES.get(finding.severity, '')}: {finding.message}")
+            title.setEnabled(False)
+            for fix in finding.fixes:
+                action = menu.addAction(fix.label or f"Replace with “{fix.replacement}”")
+                action.triggered.connect(lambda _=False, f=fix: self.fix_requested.emit(f))
+            if finding.severity != "error":
+                action = menu.addAction("Ignore once")
+                action.triggered.connect(lambda _=False, f=finding: self.ignore_requested.emit(f))
+            menu.addSeparator()
+
+    # --- Qt overrides ------------------------------------------------------------------------
+    def build_context_menu(self, position: int, viewport_pos) -> QMenu:
+        menu = QMenu(self)
+        menu.setAccessibleName("Fixes and editing actions")
+        self.fix_menu_actions(menu, self.findings_at(position))
+        standard = self.createStandardContextMenu(viewport_pos)
+        standard.setParent(menu, standard.windowFlags())
+        for action in standard.actions():
+            menu.addAction(action)
+        return menu
+
+    def show_fix_menu(self) -> None:
+        """Keyboard route to the fixes: the menu for the finding at the text cursor."""
+        point = self.cursorRect().bottomLeft()
+        menu = self.build_context_menu(self.textCursor().position(), point)
+        menu.exec(self.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def contextMenuEvent(self, event) -> None:
+        if event.reason() == event.Reason.Keyboard:
+            self.show_fix_menu()
+            return
+        menu = self.build_context_menu(self.cursorForPosition(event.pos()).position(), event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.cursorForPosition(self.viewport().mapFromGlobal(event.globalPos())).position()
+            found = self.findings_at(position)
+            if found:
+                QToolTip.showText(event.globalPos(), "".join(finding_tooltip(f) for f in found), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)

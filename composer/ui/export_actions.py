@@ -1,0 +1,115 @@
+"""Export: the copy gate, the clipboard, the SP-API request, and the history record of every export."""
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+
+from composer.history import RepeatRequestError
+from composer.sanitize import sanitize
+from composer.ui import core
+
+
+class ExportController:
+    def __init__(self, window):
+        self.w = window
+
+    def update_enabled(self) -> None:
+        w = self.w
+        reason = w.reason()
+        has_text = bool(w.editor.toPlainText().strip())
+        # A stale report keeps the last answer; the export itself re-checks the text first.
+        can_copy = reason is not None and has_text and w.status_gate.gate.can_copy
+        for widget in (w.copy_action, w.copy_button):
+            widget.setEnabled(can_copy)
+        has_subject = reason is not None and bool(w.template.subject)
+        w.copy_subject_action.setEnabled(has_subject)
+        w.subject_button.setEnabled(has_subject)
+        text_action = reason is not None and bool(reason.spapi_action) and bool(reason.max_length)
+        for widget in (w.copy_spapi_action, w.spapi_button):
+            widget.setEnabled(text_action and can_copy)
+        w.spapi_button.setToolTip(f"Request body for {reason.spapi_action}" if text_action
+                                  else "This reason has no SP-API action that takes text")
+
+    # --- the gate -----------------------------------------------------------------------------
+    def _cleared_text(self) -> str | None:
+        """The sanitised text when every check passes (asking to confirm warnings), else None."""
+        w = self.w
+        w.template.flush()
+        w.checker.flush()
+        reason = w.reason()
+        if reason is None:
+            w.statusBar().showMessage("Choose a reason first.", 6000)
+            return None
+        gate = w.review.gate()
+        if not gate.can_copy:
+            w.statusBar().showMessage(f"Not copied: {gate.label}. Fix them first.", 8000)
+            return None
+        order_id = core.order_id_from(reason, w.form.values())
+        refusal = w.history.refusal(order_id, reason.id)
+        if refusal:
+            w.ask("Not allowed", refusal, ("OK",), icon="error")
+            return None
+        if gate.warnings:
+            messages = [f.message for f in w.review.visible() if f.severity == "warning"]
+            answer = w.ask("Copy with warnings?",
+                           f"{gate.warnings} warning{'s' if gate.warnings != 1 else ''} in this message. Copy anyway?",
+                           ("Copy anyway", "Cancel"), icon="warning", detail="\n".join(f"• {m}" for m in messages[:8]))
+            if answer != "Copy anyway":
+                return None
+        text = sanitize(w.editor.toPlainText())
+        return text or None
+
+    def _record(self, text: str) -> bool:
+        w = self.w
+        reason = w.reason()
+        try:
+            w.history.record(core.order_id_from(reason, w.form.values()), reason.id, text,
+                             marketplace=w.marketplace_code())
+        except RepeatRequestError as exc:
+            w.ask("Not allowed", str(exc), ("OK",), icon="error")
+            return False
+        w.checker.schedule()  # the history is part of the context: a repeat is now a finding
+        return True
+
+    # --- actions ------------------------------------------------------------------------------
+    def copy_message(self) -> bool:
+        text = self._cleared_text()
+        if text is None or not self._record(text):
+            return False
+        QGuiApplication.clipboard().setText(text)
+        self.w.statusBar().showMessage(f"Copied {len(text):,} characters. Recorded in the history.", 6000)
+        return True
+
+    def copy_subject(self) -> bool:
+        subject = sanitize(self.w.template.subject)
+        if not subject:
+            return False
+        QGuiApplication.clipboard().setText(subject)
+        self.w.statusBar().showMessage("Subject copied.", 4000)
+        return True
+
+    def copy_spapi(self) -> bool:
+        w = self.w
+        reason = w.reason()
+        if reason is None or not reason.spapi_action:
+            return False
+        text = self._cleared_text()
+        if text is None:
+            return False
+        order_id = core.order_id_from(reason, w.form.values())
+        try:
+            request = core.spapi_request_json(reason.id, text, order_id=order_id, marketplace_code=w.marketplace_code())
+        except (ValueError, KeyError, ImportError) as exc:
+            w.ask("No SP-API request", f"This reason has no SP-API text action: {exc}", ("OK",), icon="info")
+            return False
+        if not self._record(text):
+            return False
+        QGuiApplication.clipboard().setText(request)
+        w.statusBar().showMessage("SP-API request copied as JSON. Recorded in the history.", 6000)
+        return True
+
+    def show_history(self) -> None:
+        from composer.ui.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.w.history, self.w)
+        dialog.exec()
+        dialog.deleteLater()

@@ -1,0 +1,96 @@
+"""The side panel listing every finding with a severity icon, its message and how to fix it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QVBoxLayout, QWidget
+
+from composer.model import Finding
+from composer.ui.editor import finding_tooltip
+from composer.ui.style import SEVERITY_NAMES, severity_icon
+
+MAX_ITEMS = 300
+_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
+_FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FindingsPanel(QWidget):
+    finding_activated = Signal(object)  # Finding: select its text
+    fix_requested = Signal(object)  # Fix
+    ignore_requested = Signal(object)  # Finding
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._title = QLabel("Findings")
+        self._title.setObjectName("findingsTitle")
+        self._shown: list[Finding] = []
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Findings")
+        self.list.setAccessibleDescription("Problems found in the message. Enter selects the text; the menu key offers fixes.")
+        self.list.setWordWrap(True)
+        self.list.setIconSize(QSize(16, 16))
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._title.setBuddy(self.list)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._title)
+        layout.addWidget(self.list)
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemClicked.connect(self._activate)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+
+    def set_findings(self, findings) -> None:
+        ordered = sorted(findings, key=lambda f: (_ORDER.get(f.severity, 3), f.scope == "span", f.start))
+        self.list.setUpdatesEnabled(False)
+        self.list.clear()
+        # Items carry a row number, not the Finding: PySide6 can crash at exit on Python objects in item data.
+        self._shown = ordered[:MAX_ITEMS]
+        for index, finding in enumerate(self._shown):
+            self.list.addItem(self._item(finding, index))
+        if len(ordered) > MAX_ITEMS:
+            more = QListWidgetItem(f"… and {len(ordered) - MAX_ITEMS:,} more")
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(more)
+        if not ordered:
+            empty = QListWidgetItem("No problems found.")
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(empty)
+        self.list.setUpdatesEnabled(True)
+        self._title.setText(f"&Findings ({len(ordered)})" if ordered else "&Findings")
+
+    def findings(self) -> list[Finding]:
+        return list(self._shown)
+
+    def finding_of(self, item: QListWidgetItem | None) -> Finding | None:
+        index = item.data(_FINDING_ROLE) if item is not None else None
+        return self._shown[index] if isinstance(index, int) and 0 <= index < len(self._shown) else None
+
+    @staticmethod
+    def _item(finding: Finding, index: int) -> QListWidgetItem:
+        name = SEVERITY_NAMES.get(finding.severity, finding.severity)
+        text = f"{name}: {finding.message}"
+        if finding.scope != "span" and finding.fix_hint:
+            text += f"\nHow to fix: {finding.fix_hint}"
+        item = QListWidgetItem(severity_icon(finding.severity), text)
+        item.setToolTip(finding_tooltip(finding))
+        item.setData(_FINDING_ROLE, index)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        return item
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        finding = self.finding_of(item)
+        if finding is not None:
+            self.finding_activated.emit(finding)
+
+    def _context_menu(self, point) -> None:
+        finding = self.finding_of(self.list.itemAt(point) or self.list.currentItem())
+        if finding is None:
+            return
+        menu = QMenu(self)
+        for fix in finding.fixes:
+            menu.addAction(fix.label or f"Replace with “{fix.replacement}”").triggered.connect(
+                lambda _=False, f=fix: self.fix_requested.emit(f))
+        if finding.severity != "error":
+            menu.addAction("Ignore once").triggered.connect(lambda _=False, f=finding: self.ignore_requested.emit(f))
+        if menu.actions():
+            menu.exec(self.list.viewport().mapToGlobal(point))
+        menu.deleteLater()

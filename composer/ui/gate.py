@@ -1,0 +1,56 @@
+"""The export gate as plain data: what blocks copying, what needs a confirmation, what the status line says."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from composer.model import Finding
+
+
+def ignore_key(finding: Finding, text: str) -> tuple[str, str, int]:
+    """Identify a finding by rule and matched words, so an edit elsewhere keeps it ignored."""
+    return (finding.rule, text[finding.start:finding.end] if finding.scope == "span" else "", finding.start if finding.scope != "span" else -1)
+
+
+@dataclass(frozen=True)
+class Gate:
+    errors: int
+    warnings: int
+    suggestions: int
+    checked: bool = True
+
+    @property
+    def can_copy(self) -> bool:
+        return self.checked and self.errors == 0
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.warnings > 0
+
+    @property
+    def label(self) -> str:
+        if not self.checked:
+            return "Checking…"
+        if self.errors:
+            return f"{self.errors} blocking issue{'s' if self.errors != 1 else ''}"
+        if self.warnings:
+            return f"Ready to copy ({self.warnings} warning{'s' if self.warnings != 1 else ''} to confirm)"
+        return "Ready to copy"
+
+
+def visible_findings(findings, ignored: set, text: str) -> tuple[Finding, ...]:
+    """Findings minus those the seller chose to ignore; errors can never be ignored."""
+    return tuple(f for f in findings if f.severity == "error" or ignore_key(f, text) not in ignored)
+
+
+def gate_for(findings, *, checked: bool = True) -> Gate:
+    count = {"error": 0, "warning": 0, "suggestion": 0}
+    for finding in findings:
+        count[finding.severity] = count.get(finding.severity, 0) + 1
+    return Gate(count["error"], count["warning"], count["suggestion"], checked)
+
+
+def character_count_label(length: int, limit: int | None) -> str:
+    if limit:
+        over = " (too long)" if length > limit else ""
+        return f"{length:,} / {limit:,} characters{over}"
+    return f"{length:,} characters"

@@ -1,0 +1,93 @@
+"""Pick why you write: reasons grouped by purpose, with description, timing window and critical status."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+
+_REASON_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def reason_summary(reason) -> str:
+    """Rich text shown under the picker: what the reason is for and its constraints."""
+    critical = ("Critical: delivered even if the buyer opted out of messages" if reason.critical
+                else "Not critical: not delivered to buyers who opted out")
+    lines = [html.escape(reason.description or "")]
+    facts = [f"<b>When:</b> {html.escape(reason.timing or 'no window stated')}", f"<b>{html.escape(critical)}</b>"]
+    if getattr(reason, "max_length", None):
+        facts.append(f"<b>Limit:</b> {reason.max_length:,} characters")
+    if getattr(reason, "spapi_action", None):
+        facts.append(f"<b>SP-API:</b> {html.escape(reason.spapi_action)}")
+    lines.append(" · ".join(facts))
+    return "<br>".join(lines)
+
+
+class ReasonPicker(QWidget):
+    reason_changed = Signal(str)
+
+    def __init__(self, groups, parent=None):
+        """`groups` is [(group title, [Reason, ...]), ...] in display order."""
+        super().__init__(parent)
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName("Reason for the message")
+        self.combo.setMinimumContentsLength(28)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAccessibleName("Reason details")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.details)
+        self._reasons: dict[str, object] = {}
+        self._fill(groups)
+        self.combo.currentIndexChanged.connect(self._changed)
+
+    def _fill(self, groups) -> None:
+        model = QStandardItemModel(self.combo)
+        bold = QFont()
+        bold.setBold(True)
+        for title, reasons in groups:
+            header = QStandardItem(title)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not selectable, skipped by the keyboard
+            header.setFont(bold)
+            header.setData(title, Qt.ItemDataRole.AccessibleTextRole)
+            model.appendRow(header)
+            for reason in reasons:
+                label = f"    {reason.title}" + ("  (critical)" if reason.critical else "")
+                item = QStandardItem(label)
+                item.setData(reason.id, _REASON_ROLE)
+                item.setToolTip(reason.description or "")
+                item.setData(f"{title}: {reason.title}{', critical' if reason.critical else ''}",
+                             Qt.ItemDataRole.AccessibleTextRole)
+                model.appendRow(item)
+                self._reasons[reason.id] = reason
+        self.combo.setModel(model)
+        self.combo.setCurrentIndex(-1)
+
+    def reason_ids(self) -> list[str]:
+        return list(self._reasons)
+
+    def current_reason(self):
+        return self._reasons.get(self.current_id())
+
+    def current_id(self) -> str | None:
+        return self.combo.currentData(_REASON_ROLE)
+
+    def set_current(self, reason_id: str | None) -> bool:
+        """Select a reason by id; returns False (and changes nothing) for an unknown id."""
+        for row in range(self.combo.count()):
+            if self.combo.itemData(row, _REASON_ROLE) == reason_id:
+                self.combo.setCurrentIndex(row)
+                return True
+        return False
+
+    def _changed(self, _row: int) -> None:
+        reason = self.current_reason()
+        self.details.setText(reason_summary(reason) if reason else "Choose why you are writing to the buyer.")
+        if reason is not None:
+            self.reason_changed.emit(reason.id)
