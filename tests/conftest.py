@@ -9,9 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def user_home(tmp_path, monkeypatch):
-    """No test touches the real user's drafts, history, settings or rules."""
-    home = tmp_path / "user-data"
-    home.mkdir()
+def user_home(tmp_path_factory, monkeypatch):
+    """No test touches the real user's drafts, history, settings or rules (nor crowds tmp_path)."""
+    home = tmp_path_factory.mktemp("user-data")
     monkeypatch.setenv("SELLER_COMPOSER_HOME", str(home))
     return home
