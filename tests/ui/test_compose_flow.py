@@ -1,0 +1,113 @@
+"""The seller's main path: reason, fields, a violation found and fixed, copy, history."""
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from composer.history import History
+from ui_helpers import DELAY_FIELDS, ORDER, check_now, choose, type_text
+
+
+def blocking(window):
+    return [f for f in window.review.visible() if f.severity == "error"]
+
+
+def test_violation_blocks_copy_until_fixed_then_copy_reaches_the_clipboard(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    assert ORDER in window.editor.toPlainText()
+    assert "December 10, 2026" in window.editor.toPlainText()
+    assert blocking(window) == []
+    assert window.copy_button.isEnabled()
+    assert window.status_gate.gate_label.text() == "Ready to copy"
+
+    type_text(qtbot, window, " Details: bob@example.com")
+    errors = blocking(window)
+    assert [f.rule for f in errors] == ["contact.email"]
+    text = window.editor.toPlainText()
+    assert text[errors[0].start:errors[0].end] == "bob@example.com"
+    assert (errors[0].start, errors[0].end, "error") in window.editor.underlined()
+    assert not window.copy_button.isEnabled() and not window.copy_action.isEnabled()
+    assert window.status_gate.gate_label.text() == "1 blocking issue"
+    assert any("bob@example.com" in f.message or f.rule == "contact.email" for f in window.findings.findings())
+
+    QGuiApplication.clipboard().setText("before")
+    assert window.exporter.copy_message() is False  # the shortcut path is gated too
+    assert QGuiApplication.clipboard().text() == "before"
+
+    with qtbot.waitSignal(window.checked, timeout=10_000):
+        window.review.apply_fix(errors[0].fixes[0])
+    assert "bob@example.com" not in window.editor.toPlainText()
+    assert blocking(window) == []
+    assert window.copy_button.isEnabled()
+
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("Hello,") and ORDER in copied
+    assert "bob@example.com" not in copied
+    entries = window.history.search()
+    assert [(e.order_id, e.reason, e.text) for e in entries] == [(ORDER, "shipment_delay_notice", copied)]
+
+
+def test_copy_puts_sanitised_text_on_the_clipboard(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    type_text(qtbot, window, "   ")
+    window.editor.insertPlainText("\u200b")
+    check_now(qtbot, window)
+    assert window.exporter.copy_message()
+    copied = QGuiApplication.clipboard().text()
+    assert "\u200b" not in copied and not copied.endswith(" ")
+
+
+def test_fix_is_a_single_undo_step(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    type_text(qtbot, window, " Details: bob@example.com")
+    before = window.editor.toPlainText()
+    with qtbot.waitSignal(window.checked, timeout=10_000):
+        window.review.apply_fix(blocking(window)[0].fixes[0])
+    assert window.editor.toPlainText() != before
+    window.editor.undo()
+    assert window.editor.toPlainText() == before
+
+
+def test_warning_needs_one_confirmation(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    type_text(qtbot, window, " Thanks :)")
+    assert [f.severity for f in window.review.visible()] == ["warning"]
+    assert window.copy_button.isEnabled()
+    QGuiApplication.clipboard().setText("before")
+
+    window.ask.answers = ["Cancel"]
+    assert window.exporter.copy_message() is False
+    assert QGuiApplication.clipboard().text() == "before"
+
+    window.ask.answers = ["Copy anyway"]
+    assert window.exporter.copy_message() is True
+    assert QGuiApplication.clipboard().text().endswith("Thanks :)")
+    assert [q[0] for q in window.ask.questions] == ["Copy with warnings?", "Copy with warnings?"]
+
+
+def test_second_review_request_for_the_same_order_is_refused(qtbot, window):
+    fields = {"order_id": ORDER, "product": "the ceramic mug"}
+    choose(qtbot, window, "review_feedback_request", fields)
+    assert window.exporter.copy_message() is True
+    QGuiApplication.clipboard().setText("before")
+
+    window.ask.answers = ["OK"]  # the refusal may come as a dialog or as a blocking finding
+    check_now(qtbot, window)
+    assert window.exporter.copy_message() is False
+    assert QGuiApplication.clipboard().text() == "before"
+    assert History().count_for(ORDER, "review_feedback_request") == 1
+
+
+def test_copy_subject(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    assert window.subject_button.isEnabled()
+    assert window.exporter.copy_subject()
+    subject = QGuiApplication.clipboard().text()
+    assert subject and subject == window.template.subject
+    assert window.history.search() == []  # the subject alone is not a sent message
+
+
+def test_nothing_is_copied_without_a_reason(qtbot, window):
+    window.editor.setPlainText("Hello")
+    check_now(qtbot, window)
+    assert not window.copy_button.isEnabled()
+    assert window.exporter.copy_message() is False
