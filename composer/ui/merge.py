@@ -1,45 +1,51 @@
 """Carry template changes into text the seller has edited (a small three-way merge)."""
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 
-def _equal_blocks(base: str, ours: str) -> list[tuple[int, int, int]]:
-    matcher = SequenceMatcher(None, base, ours, autojunk=False)
-    return [(a, b, size) for a, b, size in matcher.get_matching_blocks() if size]
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
 
-def _map_range(blocks: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int] | None:
-    """Where base[start:end] sits in `ours`, if the seller left that stretch untouched."""
+def _tokens(text: str) -> list[str]:
+    # Whole words: a field value "1" next to a seller's "st" is one edited word "1st", i.e. a conflict.
+    return _TOKEN.findall(text)
+
+
+def _untouched(blocks, start: int, end: int, n_base: int, n_ours: int) -> int | None:
+    """Token index in `ours` of base[start:end], if the seller's edits neither cover nor touch it."""
     for a, b, size in blocks:
-        if start == end:  # a pure insertion: its point must touch an unchanged stretch
-            if a <= start <= a + size:
-                return b + (start - a), b + (start - a)
-        elif a <= start and end <= a + size:
-            return b + (start - a), b + (end - a)
+        starts_ok = a < start or (start == a and (a == 0 and b == 0))
+        ends_ok = end < a + size or (end == a + size and a + size == n_base and b + size == n_ours)
+        if start == end:  # an insertion point
+            if starts_ok and ends_ok and a <= start <= a + size:
+                return b + (start - a)
+        elif a <= start and end <= a + size and starts_ok and ends_ok:
+            return b + (start - a)
     return None
 
 
 def merge(base: str, ours: str, theirs: str) -> str | None:
-    """Apply the change base -> theirs to `ours`, or None when it touches text the seller changed."""
+    """Apply the change base -> theirs to `ours`, or None when it touches words the seller changed."""
     if ours == base:
         return theirs
     if theirs == base:
         return ours
-    blocks = _equal_blocks(base, ours)
-    changes = SequenceMatcher(None, base, theirs, autojunk=False).get_opcodes()
+    base_t, ours_t, theirs_t = _tokens(base), _tokens(ours), _tokens(theirs)
+    blocks = [blk for blk in SequenceMatcher(None, base_t, ours_t, autojunk=False).get_matching_blocks() if blk[2]]
+    result = list(ours_t)
     edits = []
-    for tag, i1, i2, j1, j2 in changes:
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, base_t, theirs_t, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        where = _map_range(blocks, i1, i2)
+        where = _untouched(blocks, i1, i2, len(base_t), len(ours_t))
         if where is None:
             return None
-        edits.append((where[0], where[1], theirs[j1:j2]))
-    merged = ours
+        edits.append((where, where + (i2 - i1), theirs_t[j1:j2]))
     for start, end, replacement in sorted(edits, reverse=True):
-        merged = merged[:start] + replacement + merged[end:]
-    return merged
+        result[start:end] = replacement
+    return "".join(result)
 
 
 def minimal_edit(old: str, new: str) -> tuple[int, int, str]:

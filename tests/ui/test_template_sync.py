@@ -1,0 +1,100 @@
+"""Editing a field re-renders the template without losing the seller's own edits."""
+from PySide6.QtGui import QTextCursor
+
+from composer.ui.merge import merge, minimal_edit
+from ui_helpers import DELAY_FIELDS, choose
+
+
+def test_merge_carries_field_change_into_edited_text():
+    base = "Hello,\nYour order 1 arrives on May 1.\nKind regards"
+    ours = "Hi Sam,\nYour order 1 arrives on May 1.\nKind regards\nAcme"
+    theirs = "Hello,\nYour order 1 arrives on June 3.\nKind regards"
+    assert merge(base, ours, theirs) == "Hi Sam,\nYour order 1 arrives on June 3.\nKind regards\nAcme"
+
+
+def test_merge_refuses_when_the_seller_edited_the_same_words():
+    base = "Your order arrives on May 1."
+    ours = "Your order arrives on May 1st, we hope."
+    theirs = "Your order arrives on June 3."
+    assert merge(base, ours, theirs) is None
+
+
+def test_merge_shortcuts():
+    assert merge("a", "a", "b") == "b"
+    assert merge("a", "ab", "a") == "ab"
+
+
+def test_minimal_edit_touches_only_the_difference():
+    assert minimal_edit("Hello Sam, bye", "Hello Ann, bye") == (6, 9, "Ann")
+    assert minimal_edit("abc", "abc") == (3, 3, "")
+    start, end, text = minimal_edit("aaa", "aaaa")
+    assert "aaa"[:start] + text + "aaa"[end:] == "aaaa"
+
+
+def _replace_first(window, old: str, new: str) -> None:
+    text = window.editor.toPlainText()
+    start = text.index(old)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(old), QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(new)
+
+
+def test_field_change_keeps_seller_edits_elsewhere(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    _replace_first(window, "Hello,", "Hi Sam,")
+    window.form.set_value("new_delivery_date", "2026-12-24")
+    window.template.flush()
+    text = window.editor.toPlainText()
+    assert text.startswith("Hi Sam,")
+    assert "December 24, 2026" in text and "December 10, 2026" not in text
+    assert window.ask.questions == []  # merged without asking
+
+
+def test_conflicting_edit_asks_and_can_keep_the_text(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    _replace_first(window, "December 10, 2026", "10 December (roughly)")
+    edited = window.editor.toPlainText()
+    window.ask.answers = ["Keep my text"]
+    window.form.set_value("new_delivery_date", "2026-12-24")
+    window.template.flush()
+    assert window.editor.toPlainText() == edited
+    assert window.ask.questions[0][0] == "The template changed"
+    # Once kept, further field edits leave the text alone without asking again.
+    window.form.set_value("original_amount", "30.00")
+    window.template.flush()
+    assert window.editor.toPlainText() == edited and len(window.ask.questions) == 1
+    window.template.reset_to_template()
+    assert "December 24, 2026" in window.editor.toPlainText()
+
+
+def test_conflicting_edit_can_take_the_new_template_and_undo_it(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    _replace_first(window, "December 10, 2026", "soon")
+    edited = window.editor.toPlainText()
+    window.ask.answers = ["Use the new template"]
+    window.form.set_value("new_delivery_date", "2026-12-24")
+    window.template.flush()
+    assert "December 24, 2026" in window.editor.toPlainText()
+    window.editor.undo()
+    assert window.editor.toPlainText() == edited
+
+
+def test_changing_reason_with_edits_asks_before_replacing(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    _replace_first(window, "Hello,", "Hi Sam,")
+    edited = window.editor.toPlainText()
+    window.ask.answers = ["Keep my text"]
+    window.picker.set_current("request_order_info")
+    assert window.editor.toPlainText() == edited
+    assert window.form.values()["order_id"] == DELAY_FIELDS["order_id"]  # same-named fields carry over
+    window.ask.answers = ["Replace text"]
+    window.picker.set_current("shipping_address_issue")
+    assert window.editor.toPlainText() != edited
+
+
+def test_store_name_signs_the_message(qtbot, window):
+    window.store_edit.setText("Acme Mugs")
+    window.store_edit.editingFinished.emit()
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    assert window.editor.toPlainText().endswith("\nAcme Mugs")
