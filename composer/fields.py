@@ -132,7 +132,7 @@ def parse_money(raw: str, *, locale: str, currency: str, field: str = "amount") 
             field, f"{raw.strip()!r} is not a number in the {loc} format; write decimals with {mark!r}, e.g. 24{mark}99"
         ) from None
     places = get_currency_precision(currency)
-    if -amount.as_tuple().exponent > places:
+    if amount != amount.quantize(Decimal(1).scaleb(-places)):  # 24.990 is fine, 24.995 is not
         raise FieldError(field, f"{currency} amounts have at most {places} decimal places; {raw.strip()!r} has more")
     return Money(amount, currency, loc)
 

@@ -61,6 +61,15 @@ def _sentence(value) -> str:
     return text + "."
 
 
+def _choice(value, wording: dict) -> str:
+    """A choice id -> the template's words for it; a missing wording is an error, not a raw id in the text."""
+    if isinstance(value, Placeholder):
+        return str(value)
+    if value not in wording:
+        raise KeyError(f"the template has no wording for choice {value!r}")
+    return wording[value]
+
+
 @lru_cache(maxsize=4)
 def _environment(root: Path) -> SandboxedEnvironment:
     # Sandboxed and strict: a template can reach no Python internals, and a misspelt variable is an error
@@ -74,6 +83,7 @@ def _environment(root: Path) -> SandboxedEnvironment:
         keep_trailing_newline=False,
     )
     env.filters["sentence"] = _sentence
+    env.filters["choice"] = _choice
     return env
 
 
