@@ -1,0 +1,110 @@
+"""The check controller: debounce, worker thread for big texts, stale results dropped."""
+import threading
+
+from PySide6.QtCore import QObject
+
+from composer.model import Report
+from composer.ui.check_worker import CheckController
+
+
+class Source:
+    def __init__(self, text=""):
+        self.text = text
+        self.calls = []  # (text, thread name)
+        self.gate = None
+
+    def make_check(self):
+        def run(text):
+            if self.gate is not None:
+                self.gate.wait(10)
+            self.calls.append((text, threading.current_thread().name))
+            return Report(text)
+        return run
+
+
+def make(qtbot, source, **kwargs):
+    owner = QObject()
+    controller = CheckController(lambda: source.text, source.make_check, owner, **kwargs)
+    reports = []
+    controller.report_ready.connect(lambda version, report: reports.append((version, report.text)))
+    return owner, controller, reports
+
+
+def test_debounce_checks_once_after_a_burst_of_typing(qtbot):
+    source = Source()
+    _owner, controller, reports = make(qtbot, source, delay_ms=50)
+    for text in ("H", "He", "Hel", "Hell", "Hello"):
+        source.text = text
+        controller.schedule()
+    with qtbot.waitSignal(controller.report_ready, timeout=5000):
+        pass
+    assert [text for text, _ in source.calls] == ["Hello"]
+    assert reports == [(5, "Hello")]
+    assert controller.is_current
+
+
+def test_big_text_is_checked_off_the_gui_thread(qtbot):
+    source = Source("x" * 2000)
+    source.gate = threading.Event()
+    _owner, controller, reports = make(qtbot, source, async_threshold=1000)
+    controller.schedule()
+    controller.run_now()  # returns while the check is still blocked: the GUI keeps running
+    assert reports == [] and not controller.is_current
+    source.gate.set()
+    with qtbot.waitSignal(controller.report_ready, timeout=5000):
+        pass
+    assert source.calls[0][1] != threading.main_thread().name
+    assert reports == [(1, "x" * 2000)]
+
+
+def test_result_for_an_older_text_is_dropped(qtbot):
+    source = Source("a" * 2000)
+    source.gate = threading.Event()
+    _owner, controller, reports = make(qtbot, source, async_threshold=1000, delay_ms=10_000)
+    controller.schedule()
+    controller.run_now()  # checking version 1 in the worker
+    source.text = "b" * 2000
+    controller.schedule()  # the seller typed: version 2
+    source.gate.set()
+    controller.wait_idle()
+    qtbot.waitUntil(lambda: controller._running is None, timeout=5000)  # version 1's result arrived
+    assert reports == []  # ...and was dropped: it describes text that no longer exists
+    with qtbot.waitSignal(controller.report_ready, timeout=5000):
+        controller.run_now()
+    assert [(v, t[0]) for v, t in reports] == [(2, "b")]
+
+
+def test_a_failing_check_reports_an_error_instead_of_crashing(qtbot):
+    owner = QObject()
+
+    def make_check():
+        def run(text):
+            raise RuntimeError("broken rule")
+        return run
+
+    controller = CheckController(lambda: "text", make_check, owner)
+    with qtbot.waitSignal(controller.check_failed, timeout=5000) as blocker:
+        controller.run_now()
+    assert "broken rule" in blocker.args[0]
+
+
+def test_megabyte_paste_goes_to_the_worker_in_the_real_window(qtbot, window):
+    window.picker.set_current("reply_to_buyer")
+    big = ("Your parcel is on its way and will arrive soon. " * 22_000)[:1_000_000]
+    threads = []
+    original = window.review.make_check
+
+    def spy():
+        check = original()
+
+        def run(text):
+            threads.append(threading.current_thread().name)
+            return check(text)
+        return run
+
+    window.checker._make_check = spy
+    window.editor.setPlainText(big)
+    with qtbot.waitSignal(window.checked, timeout=120_000):
+        window.checker.run_now()
+    assert threads and threads[-1] != threading.main_thread().name
+    assert window.review.report.text == window.editor.toPlainText()
