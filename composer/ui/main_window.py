@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea(fields_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not their container
         scroll.setWidget(self.form)
         QVBoxLayout(fields_box).addWidget(scroll)
 
