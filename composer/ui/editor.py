@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from composer.model import Finding, Fix
@@ -27,6 +27,24 @@ def finding_tooltip(finding: Finding) -> str:
     source = " ".join(x for x in (finding.evidence, finding.link) if x)
     parts.append(f"<small>Rule {html.escape(finding.rule)}{' · ' + html.escape(source) if source else ''}</small>")
     return "<p>" + "<br>".join(parts) + "</p>"
+
+
+def finding_details(finding: Finding) -> str:
+    """The panel's longer explanation: why, how to fix, the one-click fixes and the source."""
+    parts = [f"<b>{html.escape(finding.message)}</b>"]
+    if finding.why:
+        parts.append(html.escape(finding.why))
+    if finding.fix_hint:
+        parts.append(f"<b>How to fix:</b> {html.escape(finding.fix_hint)}")
+    if finding.fixes:
+        parts.append("<b>Fixes:</b> " + html.escape(", ".join(f.label for f in finding.fixes))
+                     + " (menu key or right-click)")
+    if finding.link:
+        link = html.escape(finding.link, quote=True)
+        parts.append(f'<small>Source: <a href="{link}">{link}</a> {html.escape(finding.evidence)}</small>')
+    elif finding.evidence:
+        parts.append(f"<small>Source: {html.escape(finding.evidence)}</small>")
+    return "<br>".join(parts)
 
 
 class MessageEditor(QPlainTextEdit):
@@ -71,7 +89,11 @@ class MessageEditor(QPlainTextEdit):
     def _underline_format(severity: str) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(severity_colour(severity))
+        colour = severity_colour(severity)
+        fmt.setUnderlineColor(colour)
+        tint = QColor(colour)
+        tint.setAlpha(38)  # a faint wash makes short spans findable; the panel icon carries the meaning too
+        fmt.setBackground(tint)
         fmt.setProperty(QTextFormat.Property.UserProperty, severity)
         return fmt
 

@@ -6,6 +6,12 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+def humanise(key: str) -> str:
+    """"carrier_delay" -> "Carrier delay"."""
+    words = key.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
 # validate(spec, raw) -> error message or None
 Validator = Callable[[object, str], "str | None"]
 
@@ -22,6 +28,8 @@ class FieldForm(QWidget):
         self._touched: set[str] = set()
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels above their inputs: long labels fit a narrow column without a horizontal scroll bar.
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._form)
@@ -56,11 +64,13 @@ class FieldForm(QWidget):
         if spec.type == "choice" and spec.choices:
             widget = QComboBox(self)
             if not spec.required:
-                widget.addItem("")
-            widget.addItems(list(spec.choices))
-            if value in spec.choices:
-                widget.setCurrentText(value)
-            widget.currentTextChanged.connect(lambda _t, n=spec.name: self._edited(n))
+                widget.addItem("", "")
+            for choice in spec.choices:
+                widget.addItem(humanise(choice), choice)  # show words, keep the key the template expects
+            index = widget.findData(value)
+            if index >= 0:
+                widget.setCurrentIndex(index)
+            widget.currentIndexChanged.connect(lambda _i, n=spec.name: self._edited(n))
         else:
             widget = QLineEdit(self)
             widget.setText(value)
@@ -82,7 +92,8 @@ class FieldForm(QWidget):
         """Set a field as if typed (tests, restore); emits values_changed."""
         widget = self._inputs[name]
         if isinstance(widget, QComboBox):
-            widget.setCurrentText(value)
+            index = widget.findData(value)
+            widget.setCurrentIndex(index if index >= 0 else widget.findText(value))
         else:
             widget.setText(value)
             self._edited(name)
@@ -95,7 +106,7 @@ class FieldForm(QWidget):
 
     @staticmethod
     def _raw(widget) -> str:
-        return widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+        return (widget.currentData() or "") if isinstance(widget, QComboBox) else widget.text()
 
     def _edited(self, name: str) -> None:
         self._touched.add(name)

@@ -5,7 +5,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QVBoxLayout, QWidget
 
 from composer.model import Finding
-from composer.ui.editor import finding_tooltip
+from composer.ui.editor import finding_details, finding_tooltip
 from composer.ui.style import SEVERITY_NAMES, severity_icon
 
 MAX_ITEMS = 300
@@ -30,10 +30,21 @@ class FindingsPanel(QWidget):
         self.list.setIconSize(QSize(16, 16))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._title.setBuddy(self.list)
+        # Why and how to fix the current finding, readable without a mouse (tooltips need hovering).
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setOpenExternalLinks(True)
+        self.details.setAccessibleName("Finding details")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.setMinimumHeight(90)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 3)
+        layout.addWidget(self.details, 1)
+        self.list.currentRowChanged.connect(self._show_details)
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         self.list.customContextMenuRequested.connect(self._context_menu)
@@ -55,7 +66,16 @@ class FindingsPanel(QWidget):
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(empty)
         self.list.setUpdatesEnabled(True)
+        self._show_details(-1)
         self._title.setText(f"&Findings ({len(ordered)})" if ordered else "&Findings")
+
+    def _show_details(self, row: int) -> None:
+        finding = self.finding_of(self.list.item(row)) if row >= 0 else None
+        if finding is None:
+            hint = "Select a finding to see why it matters and how to fix it." if self._shown else ""
+            self.details.setText(hint)
+            return
+        self.details.setText(finding_details(finding))
 
     def findings(self) -> list[Finding]:
         return list(self._shown)

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(message)
         splitter.addWidget(self.findings)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 560, 320])
+        splitter.setSizes([290, 600, 330])
         splitter.setChildrenCollapsible(False)
 
         buttons = QHBoxLayout()
@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.setCentralWidget(central)
+        self.statusBar().setSizeGripEnabled(True)  # created now so messages never shift the layout
 
     def _action(self, text: str, slot, shortcut=None, *, tip: str = "") -> QAction:
         action = QAction(text, self)

@@ -58,7 +58,7 @@ class ReasonPicker(QWidget):
             header.setData(title, Qt.ItemDataRole.AccessibleTextRole)
             model.appendRow(header)
             for reason in reasons:
-                label = f"    {reason.title}" + ("  (critical)" if reason.critical else "")
+                label = reason.title + ("  (critical)" if reason.critical else "")
                 item = QStandardItem(label)
                 item.setData(reason.id, _REASON_ROLE)
                 item.setToolTip(reason.description or "")
