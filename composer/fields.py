@@ -23,6 +23,7 @@ ORDER_ID_RE = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015]+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER_CHARS = re.compile(r"^[\d.,'\s\u00a0\u202f]+$")
+_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _CURRENCY_SIGNS = "$€£¥￥₹₺₩₪"
 
 
@@ -126,11 +127,16 @@ def parse_money(raw: str, *, locale: str, currency: str, field: str = "amount") 
         raise FieldError(field, f"{raw.strip()!r} is not an amount; type the number, e.g. 24.99")
     try:
         amount = parse_decimal(text.replace(" ", ""), locale=loc, strict=True)
-    except NumberFormatError as error:
+    except NumberFormatError:
+        amount = None
+    if amount is None and _PLAIN_NUMBER.match(text):
+        # The plain machine form (24.99) is accepted in every locale: scripts and examples use it.
+        amount = Decimal(text)
+    if amount is None:
         mark = get_decimal_symbol(loc)
         raise FieldError(
             field, f"{raw.strip()!r} is not a number in the {loc} format; write decimals with {mark!r}, e.g. 24{mark}99"
-        ) from None
+        )
     places = get_currency_precision(currency)
     if amount != amount.quantize(Decimal(1).scaleb(-places)):  # 24.990 is fine, 24.995 is not
         raise FieldError(field, f"{currency} amounts have at most {places} decimal places; {raw.strip()!r} has more")

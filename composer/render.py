@@ -5,7 +5,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from decimal import Decimal
+
 import yaml
+from babel.numbers import get_currency_precision
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -70,11 +73,21 @@ def _choice(value, wording: dict) -> str:
     return wording[value]
 
 
+class _Environment(SandboxedEnvironment):
+    """The sandbox, plus: looking up a placeholder in a template's wording table gives the placeholder."""
+
+    def getitem(self, obj, argument):
+        # Templates word choices as `table[choice]`; in a preview the choice may still be unfilled.
+        if isinstance(argument, Placeholder):
+            return str(argument)
+        return super().getitem(obj, argument)
+
+
 @lru_cache(maxsize=4)
 def _environment(root: Path) -> SandboxedEnvironment:
     # Sandboxed and strict: a template can reach no Python internals, and a misspelt variable is an error
     # instead of an empty gap in a message that goes to a buyer. Plain text, so no autoescaping.
-    env = SandboxedEnvironment(
+    env = _Environment(
         loader=FileSystemLoader(str(root)),
         undefined=StrictUndefined,
         autoescape=False,
@@ -126,9 +139,15 @@ def subject_for(reason: Reason, language: str) -> str:
     return _subjects(templates_root() / language / "subjects.yaml").get(reason.id, reason.subject)
 
 
-def example_values(reason_id: str) -> dict[str, str]:
-    """The example value of every field that has one (reasons.yaml)."""
-    return {f.name: f.example for f in get_reason(reason_id).fields if f.example}
+def example_values(reason_id: str, *, currency: str | None = None) -> dict[str, str]:
+    """The example value of every field that has one (reasons.yaml). Money examples are in cents-style
+    currencies; for a currency without decimals (JPY) they are scaled so they stay plausible and valid."""
+    values = {f.name: f.example for f in get_reason(reason_id).fields if f.example}
+    if currency and get_currency_precision(currency) == 0:
+        for spec in get_reason(reason_id).fields:
+            if spec.type == "money" and spec.name in values:
+                values[spec.name] = str(int(Decimal(values[spec.name]) * 100))
+    return values
 
 
 def resolve_marketplace(locale: str, marketplace: str | None) -> Marketplace:

@@ -47,6 +47,8 @@ def test_any_17_digits_become_3_7_7(digits):
     ("24,99 €", "de_DE", "EUR", "24,99\xa0€"),
     ("EUR 12.50", "en", "EUR", "€12.50"),
     ("2499", "ja_JP", "JPY", "￥2,499"),
+    ("24.99", "de_DE", "EUR", "24,99\xa0€"),  # the plain machine form works in every locale
+    ("1.299", "de_DE", "EUR", "1.299,00\xa0€"),  # but the locale's own reading wins
 ])
 def test_money_parses_and_formats_for_the_locale(raw, locale, currency, shown):
     value = parse_field(AMOUNT, raw, locale=locale, currency=currency)

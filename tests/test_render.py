@@ -203,8 +203,46 @@ def test_critical_requirements_are_checked_on_the_final_text(reason_id, removed,
     assert check_text(text, reason=reason_id, locale="en", context=OPEN_WINDOW).verdict == "approve"
 
 
-def test_asking_the_buyer_to_cancel_blocks_a_cannot_ship_notice():
+def test_leaving_the_cancellation_to_the_buyer_blocks_a_cannot_ship_notice():
     text = render("problem_with_order", example_values("problem_with_order")).text
-    edited = text.replace("so you do not need to do anything", "but please cancel the order from your side")
+    edited = text.replace("so you do not need to do anything", "and you can cancel the order in Your Orders")
     report = check_text(edited, reason="problem_with_order", locale="en", context=OPEN_WINDOW)
-    assert any(f.category == "critical-notice" and f.scope == "span" for f in report.errors)
+    flagged = [f for f in report.errors if f.rule == "critical.cannot-ship-buyer-cancel"]
+    assert len(flagged) == 1 and edited[flagged[0].start:flagged[0].end] == "you can cancel"
+    # In a delay notice the same offer is the buyer's free choice, and allowed.
+    delay = render("shipment_delay_notice", example_values("shipment_delay_notice")).text
+    assert "you are free to cancel" in delay
+    assert check_text(delay, reason="shipment_delay_notice", locale="en", context=OPEN_WINDOW).verdict == "approve"
+
+
+SHIPPED_LANGUAGES = [lang for lang in render_module.available_languages() if lang != "en"]
+
+
+@pytest.mark.parametrize("language", SHIPPED_LANGUAGES)
+def test_every_shipped_language_renders_previews_and_passes(language):
+    currency = render_module.resolve_marketplace(language, None).currency
+    for reason in all_reasons():
+        rendered = render(reason.id, example_values(reason.id, currency=currency), locale=language)
+        assert rendered.locale == language and not rendered.fell_back
+        assert not re.search(r"\n{3,}", rendered.text)
+        report = check_text(rendered.text, reason=reason.id, locale=language)
+        assert report.verdict == "approve", (reason.id, [f.rule for f in report.errors])
+        draft, errors = preview(reason.id, {}, locale=language)
+        assert "[" in draft.text and set(errors) == {f.name for f in reason.fields if f.required}
+
+
+def test_preview_fills_choice_tables_written_as_lookups(tmp_path, monkeypatch):
+    root = tmp_path / "templates"
+    shutil.copytree(render_module.templates_root() / "en", root / "en")
+    (root / "en" / "shipping_address_issue.txt.j2").write_text(
+        "{% set p = {'missing_unit_number': 'no flat number'} %}{{ order_id }}: {{ p[address_problem] }}",
+        encoding="utf-8")
+    monkeypatch.setattr(render_module, "templates_root", lambda: root)
+    draft, _ = preview("shipping_address_issue", {})
+    assert draft.text == "[Order ID]: [What is wrong with the address]"
+
+
+def test_examples_stay_valid_for_a_currency_without_decimals():
+    values = example_values("shipment_delay_notice", currency="JPY")
+    assert values["original_amount"] == "2499"
+    assert "￥2,499" in render("shipment_delay_notice", values, locale="ja", marketplace="JP").text

@@ -104,15 +104,19 @@ def run(args) -> int:
         for problem in problems:
             print(f"{PROG}: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    locale = _default_locale(args, context)
     if args.example:
-        raw = {**example_values(reason.id), **raw}
+        from composer.render import resolve_marketplace
+
+        currency = resolve_marketplace(locale, context.marketplace).currency
+        raw = {**example_values(reason.id, currency=currency), **raw}
     if args.format == "spapi":
         action = action_for(reason.id)
         if action is None or action.max_text is None:
             what = f"{reason.spapi_action} takes no text" if reason.spapi_action else "there is no SP-API action"
             return _usage(f"{reason.id} cannot be exported as an SP-API text message: {what}")
     try:
-        rendered = render(reason.id, raw, locale=_default_locale(args, context), marketplace=context.marketplace)
+        rendered = render(reason.id, raw, locale=locale, marketplace=context.marketplace)
     except FieldErrors as error:
         for name, message in error.errors.items():
             print(f"{PROG}: field {name}: {message}", file=sys.stderr)
