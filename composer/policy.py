@@ -114,7 +114,8 @@ def order_id_findings(text: str, reason: Reason | None, context: Context) -> lis
     if reason is not None and reason.proactive and not found:
         # Full-width digits still name the order once normalised; only a truly absent id is an error.
         if not ORDER_ID_RE.search(unicodedata.normalize("NFKC", text)):
-            example = context.order_id or "112-1234567-1234567"
+            digits = re.sub(r"\D", "", context.order_id or "")
+            example = f"{digits[:3]}-{digits[3:10]}-{digits[10:]}" if len(digits) == 17 else "112-1234567-1234567"
             findings.append(_message_finding(
                 "policy.order-id.missing", "order-id",
                 "The message does not contain the 17-digit order ID.",
@@ -122,15 +123,17 @@ def order_id_findings(text: str, reason: Reason | None, context: Context) -> lis
                 f"Add the order ID in the form {example}, e.g. \"Regarding your order {example}\".",
                 "[T5][T4][S2] A",
             ))
-    if context.order_id:
+    expected = re.sub(r"\D", "", context.order_id or "")
+    if len(expected) == 17:  # compare digits: the context may hold "11212345671234567" as typed
+        shown = f"{expected[:3]}-{expected[3:10]}-{expected[10:]}"
         for start, end, order_id in found:
-            if order_id != context.order_id:
+            if order_id.replace("-", "") != expected:
                 findings.append(Finding(
                     rule="policy.order-id.mismatch", category="order-id", severity="error",
                     start=start, end=end,
-                    message=f"This message is for order {context.order_id}, but the text names order {order_id}.",
+                    message=f"This message is for order {shown}, but the text names order {order_id}.",
                     why="A message about the wrong order confuses the buyer and may disclose another order.",
-                    fix_hint=f"Use {context.order_id}.", evidence="Inf",
+                    fix_hint=f"Use {shown}.", evidence="Inf",
                 ))
     return findings
 

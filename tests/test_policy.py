@@ -109,6 +109,9 @@ def test_a_different_order_id_is_flagged_where_it_is():
     assert len(findings) == 1
     assert text[findings[0].start:findings[0].end] == other and findings[0].scope == "span"
     assert "policy.order-id.mismatch" not in rules_of(policy(order_id=ORDER))
+    assert "policy.order-id.mismatch" not in rules_of(policy(order_id=ORDER.replace("-", "")))
+    typed = [f for f in policy(text=text, order_id=" 112 1234567 1234567") if f.rule == "policy.order-id.mismatch"]
+    assert typed and ORDER in typed[0].message
 
 
 @pytest.mark.parametrize("reason, limit", [("verify_custom_design", 800), ("digital_access_key", 400),
