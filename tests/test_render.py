@@ -6,6 +6,8 @@ import shutil
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jinja2.exceptions import SecurityError, UndefinedError
 
 import composer.render as render_module
@@ -74,6 +76,13 @@ def test_field_values_are_data_never_template_code(payload):
     text = render("reply_to_buyer", values).text
     assert payload in text
     assert "49" not in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1).filter(lambda s: s.strip()))
+def test_any_field_text_arrives_verbatim(value):
+    text = render("reply_to_buyer", {"answer": value}).text
+    assert value.strip() in text
 
 
 def test_the_environment_is_sandboxed_and_strict():
@@ -225,6 +234,7 @@ def test_every_shipped_language_renders_previews_and_passes(language):
         rendered = render(reason.id, example_values(reason.id, currency=currency), locale=language)
         assert rendered.locale == language and not rendered.fell_back
         assert not re.search(r"\n{3,}", rendered.text)
+        assert not re.search(r"[ \t]$", rendered.text, flags=re.M)
         report = check_text(rendered.text, reason=reason.id, locale=language)
         assert report.verdict == "approve", (reason.id, [f.rule for f in report.errors])
         draft, errors = preview(reason.id, {}, locale=language)
