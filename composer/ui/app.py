@@ -79,3 +79,15 @@ def _after_show(window, reason: str | None) -> None:
     if reason and not restored:
         window.picker.set_current(reason)
     window.checker.run_now()
+    settle()
+
+
+def settle() -> None:
+    """After start-up: move the long-lived objects (rules, Qt wrappers) out of the garbage collector's way.
+
+    Collections that walk every rule and template object would otherwise land on random keystrokes.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()

@@ -8,13 +8,13 @@ _guarded = False
 
 
 def guard_none_refcount() -> bool:
-    """Keep None alive under PySide6 builds that drop a reference to None on every void call.
+    """Keep None, True and False alive under PySide6 builds that drop references to them.
 
-    PySide6-Essentials 6.12.0 (abi3) on CPython 3.11 returns None from void methods without
-    taking a reference. Each call lowers None's reference count by one, and after a few thousand
-    calls (minutes of typing) CPython aborts with "none_dealloc: deallocating None". From Python
-    3.12 on None is immortal and nothing happens. When the leak is detected we give None a
-    reference count it cannot exhaust; None is never freed, so an over-count is harmless.
+    PySide6-Essentials 6.12.0 (abi3) on CPython 3.11 returns None from void methods (and True or
+    False from some bool paths) without taking a reference. Each call lowers None's reference
+    count by one, and after a few thousand calls (minutes of typing) CPython aborts with "none_dealloc: deallocating None". From Python
+    3.12 on these are immortal and nothing happens. When the leak is detected we give them a
+    reference count they cannot exhaust; they are never freed, so an over-count is harmless.
     """
     global _guarded
     if _guarded or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
@@ -25,9 +25,15 @@ def guard_none_refcount() -> bool:
     before = sys.getrefcount(None)
     for _ in range(64):
         probe.setObjectName("probe")
-    leaked = before - sys.getrefcount(None)
-    if leaked >= 32:
-        # ob_refcnt is the first field of every object in release builds of CPython 3.11.
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    if before - sys.getrefcount(None) >= 32:
+        # The same builds lose references to True and False too (less often, e.g. in QTest), so
+        # all three singletons get the cushion.
+        for singleton in (None, True, False):
+            _give_references(singleton)
         _guarded = True
     return _guarded
+
+
+def _give_references(singleton) -> None:
+    # ob_refcnt is the first field of every object in release builds of CPython 3.11.
+    ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40

@@ -1,6 +1,7 @@
 """Autosave the draft every few seconds and on close; offer it back after a crash."""
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
 from PySide6.QtCore import QTimer
@@ -16,6 +17,7 @@ class DraftSession:
         self.store = store
         self.dirty = False
         self._restoring = False
+        self._writer: threading.Thread | None = None
         self.timer = QTimer(window)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
@@ -34,19 +36,29 @@ class DraftSession:
         return Draft(text=w.editor.toPlainText(), reason=reason.id if reason else None, fields=w.form.values(),
                      marketplace=w.marketplace_code(), locale=w.buyer_locale(), rendered=w.template.base)
 
-    def autosave(self) -> bool:
-        if not self.dirty:
+    def autosave(self, *, wait: bool = False) -> bool:
+        """Save if anything changed. The disk write (with fsync) runs off the GUI thread: typing never waits."""
+        if not self.dirty or (self._writer is not None and self._writer.is_alive()):
             return False
-        try:
-            self.store.save(self.snapshot(), clean_exit=False)
-        except OSError as exc:
-            self.w.statusBar().showMessage(f"Could not save the draft: {exc}", 8000)
-            return False
+        draft = self.snapshot()  # read the widgets here, on the GUI thread
         self.dirty = False
+
+        def write():
+            try:
+                self.store.save(draft, clean_exit=False)
+            except OSError:
+                self.dirty = True  # try again at the next tick
+
+        self._writer = threading.Thread(target=write, name="composer-autosave", daemon=True)
+        self._writer.start()
+        if wait:
+            self._writer.join()
         return True
 
     def save_on_close(self) -> None:
         self.timer.stop()
+        if self._writer is not None:
+            self._writer.join()  # the clean save below must land last
         try:
             self.store.save(self.snapshot(), clean_exit=True)
         except OSError:

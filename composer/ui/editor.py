@@ -58,6 +58,8 @@ class MessageEditor(QPlainTextEdit):
         super().__init__(parent)
         self._findings: tuple[Finding, ...] = ()
         self._offsets = OffsetMap("")
+        self._painted: list[tuple[QTextCursor, str]] = []
+        self._formats = {s: self._underline_format(s) for s in ("error", "warning", "suggestion")}
         self.setAccessibleName("Message text")
         self.setAccessibleDescription("The message to the buyer. Problems are underlined and listed beside it.")
         self.setTabChangesFocus(True)  # Tab moves on; messages to Amazon do not use tab characters
@@ -72,18 +74,29 @@ class MessageEditor(QPlainTextEdit):
         spans = [f for f in findings if f.scope == "span" and f.end > f.start]
         spans.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.start))
         self._findings = tuple(spans[:MAX_UNDERLINES])
-        selections = []
+        wanted = [(self._offsets.to_qt(f.start), self._offsets.to_qt(f.end), f.severity)
+                  for f in sorted(self._findings, key=lambda f: -_SEVERITY_ORDER.get(f.severity, 3))]
+        # Painted cursors follow the edits, so while typing they usually already sit where the new
+        # report puts them: then nothing changes and Qt repaints only the line being typed.
+        if wanted != [(c.selectionStart(), c.selectionEnd(), sev) for c, sev in self._painted]:
+            self._paint_underlines(wanted)
+        self.underlines_changed.emit()
+
+    def _paint_underlines(self, wanted) -> None:
         document = self.document()
-        for finding in sorted(self._findings, key=lambda f: -_SEVERITY_ORDER.get(f.severity, 3)):
+        selections, painted = [], []
+        for start, end, severity in wanted:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
-            cursor.setPosition(self._offsets.to_qt(finding.start))
-            cursor.setPosition(self._offsets.to_qt(finding.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format = self._underline_format(finding.severity)
+            selection.format = self._formats.get(severity) or self._underline_format(severity)
             selections.append(selection)
+            painted.append((cursor, severity))
         self.setExtraSelections(selections)
-        self.underlines_changed.emit()
+        # Our own cursors on the same document track edits just like the ones Qt copied.
+        self._painted = painted
 
     @staticmethod
     def _underline_format(severity: str) -> QTextCharFormat:

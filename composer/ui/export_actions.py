@@ -67,7 +67,7 @@ class ExportController:
         except RepeatRequestError as exc:
             w.ask("Not allowed", str(exc), ("OK",), icon="error")
             return False
-        w.checker.schedule()  # the history is part of the context: a repeat is now a finding
+        w.review.history_changed()  # the history is part of the context: a repeat is now a finding
         return True
 
     # --- actions ------------------------------------------------------------------------------

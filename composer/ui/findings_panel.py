@@ -23,6 +23,7 @@ class FindingsPanel(QWidget):
         self._title = QLabel("Findings")
         self._title.setObjectName("findingsTitle")
         self._shown: list[Finding] = []
+        self._signature: list | None = None
         self.list = QListWidget(self)
         self.list.setAccessibleName("Findings")
         self.list.setAccessibleDescription("Problems found in the message. Enter selects the text; the menu key offers fixes.")
@@ -51,6 +52,12 @@ class FindingsPanel(QWidget):
 
     def set_findings(self, findings) -> None:
         ordered = sorted(findings, key=lambda f: (_ORDER.get(f.severity, 3), f.scope == "span", f.start))
+        signature = [(f.rule, f.severity, f.message, f.scope) for f in ordered]
+        if signature == self._signature and self.list.count():
+            # Typing moved the findings but did not change them: keep the list (and its selection).
+            self._shown = ordered[:MAX_ITEMS]
+            return
+        self._signature = signature
         self.list.setUpdatesEnabled(False)
         self.list.clear()
         # Items carry a row number, not the Finding: PySide6 can crash at exit on Python objects in item data.

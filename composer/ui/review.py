@@ -10,6 +10,7 @@ class ReviewState:
         self.w = window
         self.report = None
         self.ignored: set = set()
+        self._earlier: dict[str, tuple] = {}  # order id -> earlier messages; cleared on every export
 
     # --- checking -----------------------------------------------------------------------------
     def make_check(self):
@@ -18,7 +19,7 @@ class ReviewState:
         reason = w.reason()
         locale = w.buyer_locale()
         context = core.build_context(reason, w.form.values(), locale=locale,
-                                     marketplace_code=w.marketplace_code(), history=w.history)
+                                     marketplace_code=w.marketplace_code(), history=self)
         reason_id = reason.id if reason else None
 
         def run(text: str):
@@ -26,13 +27,23 @@ class ReviewState:
 
         return run
 
+    def earlier_messages(self, order_id: str) -> tuple:
+        """The history lookup, cached: a database round trip per keystroke is not needed."""
+        if order_id not in self._earlier:
+            self._earlier[order_id] = self.w.history.earlier_messages(order_id)
+        return self._earlier[order_id]
+
+    def history_changed(self) -> None:
+        self._earlier.clear()
+        self.w.checker.schedule()
+
     def text_changed(self) -> None:
         w = self.w
         w.checker.schedule()
         # O(1) for any size; the exact count (code points) arrives with the report.
         length = max(w.editor.document().characterCount() - 1, 0)
         reason = w.reason()
-        w.status_gate.set_state(w.status_gate.gate, length, reason.max_length if reason else None)
+        w.status_gate.set_count(length, reason.max_length if reason else None)
 
     def show_report(self, _version: int, report) -> None:
         w = self.w

@@ -33,7 +33,7 @@ def test_draft_restores_after_simulated_crash(qtbot, make_window):
 def test_discarding_a_crashed_draft_starts_empty(qtbot, make_window):
     first = make_window()
     choose(qtbot, first, "shipment_delay_notice", DELAY_FIELDS)
-    first.session.autosave()
+    first.session.autosave(wait=True)
     second = make_window()
     second.ask.answers = ["Discard"]
     assert not second.session.restore_at_start()
