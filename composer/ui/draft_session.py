@@ -55,10 +55,13 @@ class DraftSession:
             self._writer.join()
         return True
 
+    def wait_for_writes(self) -> None:
+        if self._writer is not None:
+            self._writer.join()
+
     def save_on_close(self) -> None:
         self.timer.stop()
-        if self._writer is not None:
-            self._writer.join()  # the clean save below must land last
+        self.wait_for_writes()  # the clean save below must land last
         try:
             self.store.save(self.snapshot(), clean_exit=True)
         except OSError:

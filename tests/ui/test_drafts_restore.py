@@ -64,6 +64,7 @@ CHILD = textwrap.dedent("""
     window.picker.set_current("reply_to_buyer")
     window.editor.setPlainText("Typed before the power went out")
     def saved():
+        window.session.wait_for_writes()
         print("autosaved", flush=True)
         os.kill(os.getpid(), {sig})  # no clean shutdown: nothing after this line runs
     window.session.timer.timeout.connect(lambda: QTimer.singleShot(0, saved))
