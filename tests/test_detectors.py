@@ -76,6 +76,8 @@ def test_email(text, expected):
         ("Tel. 030 1234567", ["030 1234567"]),
         ("WhatsApp: +44 20 7946 0958", ["+44 20 7946 0958"]),
         ("call 0049 30 1234567", ["0049 30 1234567"]),
+        ("Phone no. 555-123-4567", ["555-123-4567"]),
+        ("お電話は03-1234-5678まで", ["03-1234-5678"]),
     ],
 )
 def test_phone_numbers(text, expected):
@@ -88,6 +90,8 @@ def test_phone_numbers(text, expected):
         "Order 113-4567890-1234567 has shipped",
         "Tracking 1Z999AA10123456784 and 9400111899223334445566",
         "FedEx tracking number: 771234567890; DHL tracking 1234567890",
+        "Invoice INV-2026-0415 for your order 112-1234567-1234567, receipt No. 2026-1187",
+        "注文番号503-4419208-1234567の領収書（No. 2026-1187）",
         "The total was $1,234.99 or 1.234,99 € or EUR 45.00",
         "Delivery on 2026-11-26, 12/05/2026 or 26.11.2026",
         "It weighs 40 kg and is 180 x 200 cm, 6 ft",

@@ -42,10 +42,16 @@ _NOT_PHONES = re.compile(
     r"|\b\d[\d.,\s]*\d\s?(?:[$\u20ac\u00a3\u00a5\u5186]|(?:USD|EUR|GBP|JPY)\b)"  # prices with trailing currency
     r"|\b\d+(?:[.,]\d+)?\s*(?:[x\u00d7]\s*\d+(?:[.,]\d+)?\s*){0,2}"
     r"(?:kg|g|lbs?|oz|cm|mm|m|km|in|inch|inches|ft|feet|l|ml|pcs|pieces|units|items)\b"  # measurements
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b",  # times
-    re.IGNORECASE,
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # times
+    # document references: "No. 2026-1187", "Invoice 20260415", "Rechnungsnummer 2026-0042", "領収書 No."
+    r"|(?<!phone )(?<!tel\. )(?<!tel )\b(?:no|nr|n\u00b0|ref|invoice|receipt|rechnung\w*|facture|fattura|factura)\b\.?"
+    r"\s*(?:#|no\.?|nr\.?|number|nummer)?\s*[:\uff1a]?\s*\d[\d\-/]*\d"
+    r"|(?:\u9818\u53ce\u66f8|\u8acb\u6c42\u66f8)[^\d\n]{0,8}\d[\d\-/]*\d",
+    # ASCII word edges: in Japanese "番号503-..." the letters before a number are no word characters.
+    re.IGNORECASE | re.ASCII,
 )
-_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()/\u2010-\u2015]{5,20}\d(?![\w])")
+# Not right after a letter, digit, "-", "#" or "/": "INV-2026-0415" and "#20260415" are references.
+_CANDIDATE = re.compile(r"(?<![\w+\-#/])(?:\+|00)?\(?\d[\d \-.()/\u2010-\u2015]{5,20}\d(?![\w])", re.ASCII)
 # The same shape on RE2, to find the few places worth a closer look in one linear scan.
 _ROUGH = re2.compile(r"\d[\d \-.()/\x{2010}-\x{2015}]{5,20}\d".encode())
 _WINDOW = 24  # characters of context around a candidate, enough for "$", "kg" or an order id
