@@ -22,6 +22,7 @@ def test_window_starts_with_smoke_flag(user_home):
                             capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert MARKER in result.stdout
+    assert "seller-composer: ready" in result.stdout  # catalogue loaded and the first check reported
     assert "Traceback" not in result.stderr
 
 

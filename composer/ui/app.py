@@ -8,6 +8,7 @@ import time
 
 SMOKE_ENV = "SELLER_COMPOSER_SMOKE_TEST"
 SHOWN_MARKER = "seller-composer: window shown"
+READY_MARKER = "seller-composer: ready"
 
 
 def _parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -45,8 +46,7 @@ def create_application(qt_args: list[str]):
     app.setApplicationName("Seller Message Composer")
     app.setOrganizationName("seller-message-composer")
     app.setDesktopFileName("seller-composer")
-    # Fusion follows the system's light or dark colour scheme on every platform.
-    app.setStyle("Fusion")
+    # The platform's own style: since Qt 6.5 it follows the system's light or dark colour scheme.
     app.setWindowIcon(_icon())
     return app
 
@@ -60,26 +60,35 @@ def run_app(argv: list[str]) -> int:
 
     from composer.ui.main_window import MainWindow
 
-    window = MainWindow()
+    # The frame first, the catalogue right after: the seller sees the window as soon as Qt can show one.
+    window = MainWindow(deferred=True)
     window.show()
-    if smoke:
-        def report_and_quit():
+
+    def shown():
+        if smoke:
             print(f"{SHOWN_MARKER} after {time.perf_counter() - started:.3f}s", flush=True)
+
+    def ready(_version=None, _report=None):
+        window.checker.report_ready.disconnect(ready)
+        settle()
+        if smoke:
+            print(f"{READY_MARKER} after {time.perf_counter() - started:.3f}s", flush=True)
             window.close()
             app.quit()
 
-        QTimer.singleShot(0, report_and_quit)
-        return app.exec()
-    QTimer.singleShot(0, lambda: _after_show(window, args.reason))
+    window.checker.report_ready.connect(ready)
+    QTimer.singleShot(0, shown)
+    QTimer.singleShot(0, lambda: _finish_start(window, args.reason, restore=not smoke))
     return app.exec()
 
 
-def _after_show(window, reason: str | None) -> None:
-    restored = window.session.restore_at_start()
+def _finish_start(window, reason: str | None, *, restore: bool = True) -> None:
+    window.finish_loading()
+    restored = window.session.restore_at_start() if restore else False
     if reason and not restored:
         window.picker.set_current(reason)
-    window.checker.run_now()
-    settle()
+    # The first check also loads and compiles every rule: do it off the GUI thread.
+    window.checker.run_now(background=True)
 
 
 def settle() -> None:

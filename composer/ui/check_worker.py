@@ -49,11 +49,14 @@ class CheckController(QObject):
         self._version += 1
         self._timer.start()
 
-    def run_now(self) -> None:
-        """Check the current text immediately (synchronously unless it is big)."""
+    def run_now(self, *, background: bool = False) -> None:
+        """Check the current text now: on this thread for normal sizes, in a worker for big texts.
+
+        `background` forces the worker, e.g. for the first check, which also loads every rule.
+        """
         self._timer.stop()
         version, text, check = self._version, self._text_source(), self._make_check()
-        if len(text) >= self._async_threshold:
+        if background or len(text) >= self._async_threshold:
             self._start_worker(version, text, check)
             return
         try:

@@ -26,7 +26,9 @@ class MainWindow(QMainWindow):
     checked = Signal()  # findings, underlines and the gate now describe the current text
 
     def __init__(self, *, history: History | None = None, drafts: DraftStore | None = None,
-                 settings: SettingsStore | None = None, parent=None):
+                 settings: SettingsStore | None = None, deferred: bool = False, parent=None):
+        """With `deferred`, the catalogue (reasons, marketplaces) loads in the first event-loop turn after
+        the window is shown (call `finish_loading`), so the window appears as fast as a bare Qt window."""
         super().__init__(parent)
         self.setWindowTitle("Seller Message Composer")
         self.history = history or History()
@@ -43,16 +45,28 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._connect_signals()
         self._set_tab_order()
-        self._apply_settings()
+        self.loaded = False
         self.resize(1180, 760)
+        if not deferred:
+            self.finish_loading()
+
+    def finish_loading(self) -> None:
+        """Fill the picker and the marketplaces, then apply the remembered settings."""
+        if self.loaded:
+            return
+        self.picker.set_groups(core.reasons_by_group())
+        self.marketplace_combo.blockSignals(True)
+        for market in core.marketplaces():
+            self.marketplace_combo.addItem(f"{market.id} · {market.domain}", market.id)
+        self.marketplace_combo.blockSignals(False)
+        self._apply_settings()
+        self.loaded = True
 
     # --- construction -------------------------------------------------------------------------
     def _create_widgets(self) -> None:
-        self.picker = ReasonPicker(core.reasons_by_group(), self)
+        self.picker = ReasonPicker((), self)
         self.marketplace_combo = QComboBox(self)
         self.marketplace_combo.setAccessibleName("Marketplace")
-        for market in core.marketplaces():
-            self.marketplace_combo.addItem(f"{market.id} · {market.domain}", market.id)
         self.locale_combo = QComboBox(self)
         self.locale_combo.setAccessibleName("Buyer language")
         self.store_edit = QLineEdit(self)
@@ -219,7 +233,9 @@ class MainWindow(QMainWindow):
 
     def set_marketplace(self, code: str, locale: str | None = None) -> None:
         index = self.marketplace_combo.findData(code)
+        self.marketplace_combo.blockSignals(True)
         self.marketplace_combo.setCurrentIndex(max(index, 0))
+        self.marketplace_combo.blockSignals(False)
         self._fill_locales(locale)
 
     def set_locale(self, locale: str) -> None:

@@ -27,8 +27,8 @@ def reason_summary(reason) -> str:
 class ReasonPicker(QWidget):
     reason_changed = Signal(str)
 
-    def __init__(self, groups, parent=None):
-        """`groups` is [(group title, [Reason, ...]), ...] in display order."""
+    def __init__(self, groups=(), parent=None):
+        """`groups` is [(group title, [Reason, ...]), ...] in display order; or fill later with set_groups."""
         super().__init__(parent)
         self.combo = QComboBox(self)
         self.combo.setAccessibleName("Reason for the message")
@@ -44,10 +44,11 @@ class ReasonPicker(QWidget):
         layout.addWidget(self.combo)
         layout.addWidget(self.details)
         self._reasons: dict[str, object] = {}
-        self._fill(groups)
+        self.set_groups(groups)
         self.combo.currentIndexChanged.connect(self._changed)
 
-    def _fill(self, groups) -> None:
+    def set_groups(self, groups) -> None:
+        self._reasons = {}
         model = QStandardItemModel(self.combo)
         bold = QFont()
         bold.setBold(True)
@@ -66,8 +67,11 @@ class ReasonPicker(QWidget):
                              Qt.ItemDataRole.AccessibleTextRole)
                 model.appendRow(item)
                 self._reasons[reason.id] = reason
+        self.combo.blockSignals(True)
         self.combo.setModel(model)
         self.combo.setCurrentIndex(-1)
+        self.combo.blockSignals(False)
+        self.details.setText("Choose why you are writing to the buyer." if self._reasons else "Loading reasons…")
 
     def reason_ids(self) -> list[str]:
         return list(self._reasons)
