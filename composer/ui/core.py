@@ -102,7 +102,7 @@ def build_context(reason, values: dict[str, str], *, locale: str, marketplace_co
         if not raw:
             continue
         if spec.type == "order_id" and order_id is None:
-            order_id = raw
+            order_id = order_id_from(reason, values) or None
         elif spec.type == "date":
             try:
                 dates[spec.name] = date.fromisoformat(raw)
@@ -121,10 +121,27 @@ def build_context(reason, values: dict[str, str], *, locale: str, marketplace_co
 
 
 def order_id_from(reason, values: dict[str, str]) -> str:
+    """The order id field, in Amazon's 3-7-7 form when it parses (as typed otherwise)."""
+    from composer.fields import FieldError, parse_order_id
+
     for spec in getattr(reason, "fields", ()) if reason else ():
         if spec.type == "order_id":
-            return (values.get(spec.name) or "").strip()
+            raw = (values.get(spec.name) or "").strip()
+            try:
+                return parse_order_id(raw) if raw else ""
+            except FieldError:
+                return raw
     return ""
+
+
+def has_text_action(reason) -> bool:
+    """True when the reason's SP-API action takes the message text (so there is a request to copy)."""
+    if reason is None or not reason.spapi_action:
+        return False
+    from composer.spapi import action_for
+
+    action = action_for(reason.id)
+    return action is not None and action.max_text is not None
 
 
 def check(text: str, *, reason: str | None, locale: str | None, context: Context | None):

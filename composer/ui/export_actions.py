@@ -23,7 +23,7 @@ class ExportController:
         has_subject = reason is not None and bool(w.template.subject)
         w.copy_subject_action.setEnabled(has_subject)
         w.subject_button.setEnabled(has_subject)
-        text_action = reason is not None and bool(reason.spapi_action) and bool(reason.max_length)
+        text_action = core.has_text_action(reason)
         for widget in (w.copy_spapi_action, w.spapi_button):
             widget.setEnabled(text_action and can_copy)
         w.spapi_button.setToolTip(f"Request body for {reason.spapi_action}" if text_action
@@ -90,7 +90,7 @@ class ExportController:
     def copy_spapi(self) -> bool:
         w = self.w
         reason = w.reason()
-        if reason is None or not reason.spapi_action:
+        if not core.has_text_action(reason):
             return False
         text = self._cleared_text()
         if text is None:
@@ -98,8 +98,8 @@ class ExportController:
         order_id = core.order_id_from(reason, w.form.values())
         try:
             request = core.spapi_request_json(reason.id, text, order_id=order_id, marketplace_code=w.marketplace_code())
-        except (ValueError, KeyError, ImportError) as exc:
-            w.ask("No SP-API request", f"This reason has no SP-API text action: {exc}", ("OK",), icon="info")
+        except (ValueError, KeyError) as exc:
+            w.ask("No SP-API request", f"The SP-API request cannot be built: {exc}", ("OK",), icon="error")
             return False
         if not self._record(text):
             return False

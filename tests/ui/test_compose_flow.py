@@ -111,3 +111,21 @@ def test_nothing_is_copied_without_a_reason(qtbot, window):
     check_now(qtbot, window)
     assert not window.copy_button.isEnabled()
     assert window.exporter.copy_message() is False
+
+
+def test_copy_spapi_request_for_a_reason_with_a_text_action(qtbot, window):
+    import json
+
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    assert window.spapi_button.isEnabled()
+    assert window.exporter.copy_spapi()
+    request = json.loads(QGuiApplication.clipboard().text())
+    assert request["method"] == "POST" and ORDER in request["path"]
+    assert json.dumps(request["body"], ensure_ascii=False).count("Hello,") == 1
+    assert [e.reason for e in window.history.search()] == ["shipment_delay_notice"]
+
+
+def test_no_spapi_request_for_a_reason_without_a_text_action(qtbot, window):
+    choose(qtbot, window, "review_feedback_request", {"order_id": ORDER, "product": "the mug"})
+    assert not window.spapi_button.isEnabled()
+    assert window.exporter.copy_spapi() is False
