@@ -40,13 +40,36 @@ def render_icon(size: int = 256) -> Path:
     return out
 
 
-def take_screenshot(out: Path) -> Path:
+def _dark_palette():
+    """Roughly what a dark desktop hands to Qt, for previewing the window on a dark system."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#2b2b2b"), (roles.WindowText, "#e8e8e8"), (roles.Base, "#1e1e1e"),
+                         (roles.AlternateBase, "#2a2a2a"), (roles.Text, "#e8e8e8"), (roles.Button, "#353535"),
+                         (roles.ButtonText, "#e8e8e8"), (roles.Highlight, "#2f65ca"),
+                         (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#3a3a3a"),
+                         (roles.ToolTipText, "#e8e8e8"), (roles.PlaceholderText, "#9a9a9a"),
+                         (roles.Link, "#7aa7ff")):
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7a7a7a"))
+    return palette
+
+
+def take_screenshot(out: Path, *, scheme: str = "light") -> Path:
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
 
     from composer.ui.app import create_application
     from composer.ui.main_window import MainWindow
 
     app = create_application([])
+    # Offscreen has no desktop to follow: pick the scheme the system would have given us.
+    app.styleHints().setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+    if scheme == "dark" and app.styleHints().colorScheme() != Qt.ColorScheme.Dark:
+        app.setPalette(_dark_palette())  # the offscreen platform ignores colour-scheme requests
     window = MainWindow()
     window.resize(1280, 800)
     window.show()
@@ -78,14 +101,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "assets" / "screenshot.png")
     parser.add_argument("--scale", default="1", help="device pixel ratio (QT_SCALE_FACTOR), e.g. 2 for high-DPI")
+    parser.add_argument("--scheme", choices=("light", "dark"), default="light", help="system colour scheme")
+    parser.add_argument("--no-icon", action="store_true", help="do not re-render assets/seller-composer.png")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = args.scale
     # A throwaway data folder: the screenshot never shows (or changes) the real user's drafts.
     os.environ["SELLER_COMPOSER_HOME"] = tempfile.mkdtemp(prefix="composer-shot-")
-    shot = take_screenshot(args.out)
-    icon = render_icon()
-    print(f"wrote {shot} and {icon}")
+    shot = take_screenshot(args.out, scheme=args.scheme)
+    print(f"wrote {shot}")
+    if not args.no_icon:
+        print(f"wrote {render_icon()}")
     return 0
 
 

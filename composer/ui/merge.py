@@ -5,6 +5,8 @@ import re
 from difflib import SequenceMatcher
 
 
+# Messages are at most a few thousand characters; anything far beyond that is a paste, not a template edit.
+MAX_MERGE_CHARS = 20_000
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
 
@@ -32,6 +34,8 @@ def merge(base: str, ours: str, theirs: str) -> str | None:
         return theirs
     if theirs == base:
         return ours
+    if max(len(base), len(ours)) > MAX_MERGE_CHARS:
+        return None  # difflib is quadratic at worst: for a huge paste, ask instead of freezing
     base_t, ours_t, theirs_t = _tokens(base), _tokens(ours), _tokens(theirs)
     blocks = [blk for blk in SequenceMatcher(None, base_t, ours_t, autojunk=False).get_matching_blocks() if blk[2]]
     result = list(ours_t)
@@ -48,13 +52,21 @@ def merge(base: str, ours: str, theirs: str) -> str | None:
     return "".join(result)
 
 
+def _common_prefix(a: str, b: str) -> int:
+    # Binary search on slice comparisons: C-speed even for a megabyte of text.
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 def minimal_edit(old: str, new: str) -> tuple[int, int, str]:
     """The single replacement old[start:end] -> text that turns `old` into `new` (keeps the cursor put)."""
-    limit = min(len(old), len(new))
-    prefix = 0
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
+    prefix = _common_prefix(old, new)
+    limit = min(len(old), len(new)) - prefix
+    suffix = _common_prefix(old[::-1][:limit], new[::-1][:limit])
     return prefix, len(old) - suffix, new[prefix:len(new) - suffix]

@@ -98,3 +98,20 @@ def test_store_name_signs_the_message(qtbot, window):
     window.store_edit.editingFinished.emit()
     choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
     assert window.editor.toPlainText().endswith("\nAcme Mugs")
+
+
+def test_minimal_edit_round_trips_on_random_text():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        old = "".join(rng.choice("ab \n") for _ in range(rng.randint(0, 12)))
+        new = "".join(rng.choice("ab \n") for _ in range(rng.randint(0, 12)))
+        start, end, text = minimal_edit(old, new)
+        assert old[:start] + text + old[end:] == new
+        assert 0 <= start <= end <= len(old)
+
+
+def test_merge_of_a_huge_text_asks_instead_of_diffing():
+    base = "Hello " * 5000
+    assert merge(base, base + "x", base.replace("Hello", "Hi", 1)) is None
