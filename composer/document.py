@@ -13,6 +13,11 @@ _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?。！？]+(?=\s|$)|[。！？]|\n\s*\n|\n(?=\s*[-*•])")
 
 
+def _chain(iterator, last):
+    yield from iterator
+    yield last
+
+
 class Document:
     def __init__(self, text: str):
         self.original = text
@@ -32,6 +37,13 @@ class Document:
     @cached_property
     def norm_bytes(self) -> bytes:
         return self.text.encode("utf-8", "surrogatepass")
+
+    @cached_property
+    def present_patterns(self) -> frozenset[int] | None:
+        """Which rule patterns occur anywhere (one RE2::Set scan); None means "run them all"."""
+        from composer.patterns import PREFILTER
+
+        return PREFILTER.present(self.norm_bytes)
 
     @cached_property
     def byte_index(self) -> ByteIndex:
@@ -55,13 +67,24 @@ class Document:
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence, surrounding whitespace excluded, empty ones dropped."""
-        spans = []
+        return list(self.iter_sentences())
+
+    def iter_sentences(self):
+        """Sentences one at a time, so a detector that decides early never splits the whole text."""
         start = 0
-        for end in [*self.sentence_ends, len(self.text)]:
-            chunk = self.text[start:end]
+        text = self.text
+        ends = (m.end() for m in _SENTENCE_END.finditer(text))
+        for end in _chain(ends, len(text)):
+            chunk = text[start:end]
             stripped = chunk.strip()
             if stripped:
                 lead = len(chunk) - len(chunk.lstrip())
-                spans.append((start + lead, start + lead + len(stripped)))
+                yield start + lead, start + lead + len(stripped)
             start = end
-        return spans
+
+    def count_words(self, start: int, end: int) -> int:
+        """Words in text[start:end], counted locally (no index of the whole text needed)."""
+        return sum(1 for _ in _WORD.finditer(self.text, start, end))
+
+    def crosses_sentence(self, start: int, end: int) -> bool:
+        return _SENTENCE_END.search(self.text, start, end) is not None

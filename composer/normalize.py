@@ -88,17 +88,21 @@ def _gate(pattern: str):
 
 
 _SPACED = re.compile(r"(?<![\w.])(?:[A-Za-z0-9] ){2,}[A-Za-z0-9](?![\w])")
+# "dot" as sellers spell it in the marketplace languages (point, punkt, punto, ドット).
+_DOT_WORDS = "dot|point|punkt|punto|\u30c9\u30c3\u30c8"
+_AT_WORDS = "at|@|arobase|chiocciola|arroba|klammeraffe|\u30a2\u30c3\u30c8"
 _TLD_AHEAD = r"(?=(?:www|" + _TLD + r")(?![\w-]))"
 _DOT = re.compile(
     # "(dot)", "[.]", " dot " in any case; a bare dot with spaces only before a lower-case TLD, so
     # that "Thank you. It" never turns into the domain "you.It".
-    r"(?<=\w)\s*(?:[\(\[\{<]\s*(?i:dot|\.)\s*[\)\]\}>]|\s(?i:dot)\s)\s*" + _TLD_AHEAD.replace("(?=(?:", "(?=(?i:")
+    r"(?<=\w)\s*(?:[\(\[\{<]\s*(?i:" + _DOT_WORDS + r"|\.)\s*[\)\]\}>]|\s(?i:" + _DOT_WORDS + r")\s)\s*"
+    + _TLD_AHEAD.replace("(?=(?:", "(?=(?i:")
     + r"|(?<=\w)(?:\s+\.\s*|\.\s+)" + _TLD_AHEAD
-    + r"|(?<=\bwww)\s*(?:[\(\[\{]\s*(?i:dot|\.)\s*[\)\]\}]|\s(?i:dot)\s|\s*\.\s*)(?=\w)"
+    + r"|(?<=\bwww)\s*(?:[\(\[\{]\s*(?i:" + _DOT_WORDS + r"|\.)\s*[\)\]\}]|\s(?i:" + _DOT_WORDS + r")\s|\s*\.\s*)(?=\w)"
 )
 _MAIL_HOSTS = r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|gmx|proton|protonmail|live|msn|mail|web|t-online)"
 _AT = re.compile(
-    r"(?<=[\w.])\s*(?:[\(\[\{<]\s*(?:at|AT|At|@)\s*[\)\]\}>]|\s(?:at|AT)\s(?=" + _MAIL_HOSTS + r"\b)|\s@\s|\s+@|@\s+)\s*(?=\w)"
+    r"(?<=[\w.])\s*(?:[\(\[\{<]\s*(?i:" + _AT_WORDS + r")\s*[\)\]\}>]|\s(?:at|AT)\s(?=" + _MAIL_HOSTS + r"\b)|\s@\s|\s+@|@\s+)\s*(?=\w)"
 )
 
 
@@ -106,8 +110,8 @@ _AT = re.compile(
 # quicker than Python's re on 100 KB), so ordinary text pays almost nothing.
 _PASSES = (
     (_gate(r"\b\w \w \w\b"), _SPACED, lambda m: m.group(0).replace(" ", "")),
-    (_gate(r"(?i)\bdot\b|[\(\[\{<]\s*\.|\w\s+\.\s*[a-z]|\w\.\s+" + _TLD + r"\b|\bwww\s"), _DOT, lambda m: "."),
-    (_gate(r"(?i)[\(\[\{<]\s*(?:at|@)\s*[\)\]\}>]|\s@|@\s|\bat\s+" + _MAIL_HOSTS + r"\b"), _AT, lambda m: "@"),
+    (_gate(r"(?i)\b(?:" + _DOT_WORDS + r")\b|\x{30c9}\x{30c3}\x{30c8}|[\(\[\{<]\s*\.|\w\s+\.\s*[a-z]|\w\.\s+" + _TLD + r"\b|\bwww\s"), _DOT, lambda m: "."),
+    (_gate(r"(?i)[\(\[\{<]\s*(?:" + _AT_WORDS + r")\s*[\)\]\}>]|\s@|@\s|\bat\s+" + _MAIL_HOSTS + r"\b"), _AT, lambda m: "@"),
 )
 
 

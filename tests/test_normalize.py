@@ -17,6 +17,8 @@ from composer.normalize import normalize
         ("re\u200bv\u200die\u2060w", "review"),
         ("соupоn", "coupon"),  # Cyrillic о and с
         ("myshop [.] co [.] uk", "myshop.co.uk"),
+        ("sav (arobase) boutique (point) fr", "sav@boutique.fr"),
+        ("info [at] laden punkt de", "info@laden.de"),
     ],
 )
 def test_evasions_are_undone(original, expected):

@@ -19,6 +19,8 @@ def email(options: dict):
     allowed = option_list(options, "allow_domains")
 
     def find(doc, reason):
+        if "@" not in doc.text:
+            return []
         hits = []
         for m in _EMAIL.finditer(doc.text):
             host = m.group(0).rsplit("@", 1)[1].lower()
@@ -54,6 +56,7 @@ _NOT_PHONES = re.compile(
 _CANDIDATE = re.compile(r"(?<![\w+\-#/])(?:\+|00)?\(?\d[\d \-.()/\u2010-\u2015]{5,20}\d(?![\w])", re.ASCII)
 # The same shape on RE2, to find the few places worth a closer look in one linear scan.
 _ROUGH = re2.compile(r"\d[\d \-.()/\x{2010}-\x{2015}]{5,20}\d".encode())
+_ORDER_ID = re2.compile(rb"\d{3}-\d{7}-\d{7}")
 _WINDOW = 24  # characters of context around a candidate, enough for "$", "kg" or an order id
 _REGIONS = ("US", "GB", "DE", "FR", "IT", "ES", "JP", "IN", "CA", "AU", "MX", "BR", "NL", "PL", "SE", "TR", "AE")
 
@@ -100,9 +103,13 @@ def phone(options: dict):
         hits = []
         seen: set[int] = set()
         for rough in _ROUGH.finditer(data):
+            if _ORDER_ID.fullmatch(rough.group(0)):
+                continue  # the most common long number in a message; no closer look needed
             r_start, r_end = doc.byte_index.to_char(rough.start()), doc.byte_index.to_char(rough.end())
             lo, hi = _widen(text, max(0, r_start - _WINDOW), r_end + _WINDOW)
             window = text[lo:hi]
+            if not _CANDIDATE.search(window):
+                continue
             # Order ids, tracking numbers, prices, dates and measurements are masked, not searched.
             masked = _NOT_PHONES.sub(lambda m: "#" * len(m.group(0)), window)
             for m in _CANDIDATE.finditer(masked):

@@ -28,7 +28,12 @@ def emoji(options: dict):
     return find
 
 
-_EMOTICON = re.compile(r"(?<![\w:/])(?:[:;=][-'^]?[)(\]\[DPpOo3/\\|*]|<3|\^_\^|\(:|\):)(?![\w/])")
+# No look-behind at the start: re then scans for the first character quickly; edges are checked after.
+_EMOTICON = re.compile(r"(?:[:;=][-'^]?[)(\]\[DPpOo3/\\|*]|<3|\^_\^|\(:|\):)(?![\w/])")
+
+
+def _emoticon_edge_ok(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_:/")
 
 
 @detector(())
@@ -37,7 +42,12 @@ def emoticon(options: dict):
     from composer.kinds import Hit
 
     def find(doc, reason):
-        return [Hit(m.start(), m.end(), replacements=(("Remove", ""),)) for m in _EMOTICON.finditer(doc.text)]
+        text = doc.text
+        return [
+            Hit(m.start(), m.end(), replacements=(("Remove", ""),))
+            for m in _EMOTICON.finditer(text)
+            if _emoticon_edge_ok(text, m.start())
+        ]
 
     return find
 
@@ -81,9 +91,21 @@ def image(options: dict):
     tiny_only = bool(options.get("tiny_only", False))
     ext_pattern = "|".join(re.escape(e) for e in extensions)
     file_ref = re.compile(r"(?i)[^\s<>\"']+\.(?:" + ext_pattern + r")(?![\w.])") if extensions else None
+    # Scanning for the extension first is far quicker than trying a file name at every position.
+    extension_at = re.compile(r"(?i)\.(?:" + ext_pattern + r")(?![\w.])") if extensions else None
+
+    def file_refs(text: str):
+        for m in extension_at.finditer(text):
+            start = m.start()
+            while start > 0 and not (text[start - 1].isspace() or text[start - 1] in "<>\"'"):
+                start -= 1
+            if start < m.start():
+                yield start, m.end()
 
     def find(doc, reason):
         hits = []
+        if "<" not in doc.text and (extension_at is None or "." not in doc.text):
+            return hits
         for m in _IMG_TAG.finditer(doc.text):
             tag = m.group(0)
             if tiny_only and not _TINY.search(tag):
@@ -91,10 +113,10 @@ def image(options: dict):
             if narrowed and not file_ref.search(tag):
                 continue  # an image of a type this rule is not about (e.g. not a GIF)
             hits.append(Hit(m.start(), m.end(), replacements=(("Remove the image", ""),)))
-        if not tiny_only and file_ref:
-            for m in file_ref.finditer(doc.text):
-                if not any(h.start <= m.start() < h.end for h in hits):
-                    hits.append(Hit(m.start(), m.end()))
+        if not tiny_only and extension_at:
+            for start, end in file_refs(doc.text):
+                if not any(h.start <= start < h.end for h in hits):
+                    hits.append(Hit(start, end))
         return sorted(hits, key=lambda h: h.start)
 
     return find

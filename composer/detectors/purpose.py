@@ -2,7 +2,41 @@
 from __future__ import annotations
 
 from composer.detectors._base import detector, option_list
-from composer.patterns import compile_pattern
+import re2
+
+from composer.patterns import _OPTIONS, Matcher, compile_pattern
+
+
+def _any_of(sources: list[str]):
+    """One RE2::Set for a list of patterns: one call per sentence instead of one per pattern."""
+    if not sources:
+        return lambda data: False
+    regex_set = re2.Set.SearchSet(_OPTIONS)
+    for source in sources:
+        regex_set.Add(source.encode("utf-8"))
+    regex_set.Compile()
+    return lambda data: bool(regex_set.Match(data))
+
+
+def _unanchored(pattern: str) -> str | None:
+    """The pattern without its leading ^ and trailing $ (it then matches anywhere a sentence
+    match could be), or None when anchors sit elsewhere and no such superset is easy to state."""
+    body = pattern[1:] if pattern.startswith("^") else pattern
+    if body.endswith("$") and not body.endswith("\\$"):
+        body = body[:-1]
+    escaped = in_class = False
+    for i, ch in enumerate(body):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]" or body[i - 1] == "["
+        elif ch == "[":
+            in_class = True
+        elif ch in "^$":
+            return None
+    return body
 
 
 @detector(("purpose", "filler", "short_words"))
@@ -10,8 +44,15 @@ def sole_purpose(options: dict):
     """Flags when every sentence is the purpose, filler (greeting, sign-off) or a few words (a name)."""
     from composer.kinds import Hit
 
-    purpose = [compile_pattern(p) for p in option_list(options, "purpose")]
-    filler = [compile_pattern(p) for p in option_list(options, "filler")]
+    purpose_sources = option_list(options, "purpose")
+    filler_sources = option_list(options, "filler")
+    for source in (*purpose_sources, *filler_sources):
+        compile_pattern(source)  # a clear error naming the bad pattern
+    purpose = _any_of(purpose_sources)
+    gates = [_unanchored(p) for p in purpose_sources]
+    # A quick "does the purpose occur anywhere" look, valid only if every pattern can be unanchored.
+    anywhere = Matcher(patterns=gates) if gates and all(g is not None for g in gates) else None
+    filler = _any_of(filler_sources)
     short = options.get("short_words", 3)
     if not purpose:
         raise ValueError("option 'purpose' needs at least one pattern")
@@ -19,16 +60,18 @@ def sole_purpose(options: dict):
         raise ValueError("option 'short_words' must be a whole number")
 
     def find(doc, reason):
+        if anywhere is not None and not anywhere.search(doc):
+            return []  # the purpose never appears: nothing to judge (one prefiltered look)
         first_purpose = None
-        for start, end in doc.sentences:
+        for start, end in doc.iter_sentences():
             sentence = doc.text[start:end].encode("utf-8")
-            if any(p.search(sentence) for p in purpose):
+            if purpose(sentence):
                 if first_purpose is None:
                     first_purpose = (start, end)
                 continue
-            if any(p.search(sentence) for p in filler):
+            if filler(sentence):
                 continue
-            if doc.word_number(end) - doc.word_number(start) <= short:
+            if doc.count_words(start, end) <= short:
                 continue
             return []  # a sentence with other content: the message has a real purpose
         if first_purpose is None:

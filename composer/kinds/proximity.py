@@ -1,6 +1,8 @@
 """proximity: a word from `first` within N words of a word from `second`, in one sentence."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from composer.kinds._common import SpecError, positive_int
 from composer.patterns import Matcher
 
@@ -21,6 +23,10 @@ def build(spec: dict):
     if order not in ("any", "first-second"):
         raise SpecError("'order' must be 'any' or 'first-second'", "order")
 
+    # No sentence has `within` words in more than this many characters; pairs further apart are
+    # never compared, which keeps a long text with many matches linear.
+    reach = (within + 1) * 40
+
     def find(doc, reason):
         a_spans = first.spans(doc)
         if not a_spans:
@@ -28,26 +34,24 @@ def build(spec: dict):
         b_spans = second.spans(doc)
         if not b_spans:
             return []
+        b_starts = [b[0] for b in b_spans]
         hits = []
         used_b: set[int] = set()
         for a_start, a_end in a_spans:
-            a_word, a_sent = doc.word_number(a_start), doc.sentence_number(a_start)
-            for i, (b_start, b_end) in enumerate(b_spans):
+            lo = bisect_left(b_starts, a_start - reach)
+            hi = bisect_right(b_starts, a_end + reach)
+            for i in range(lo, hi):
+                b_start, b_end = b_spans[i]
                 if i in used_b or (b_start < a_end and a_start < b_end):
                     continue
                 if order == "first-second" and b_start < a_start:
                     continue
-                if doc.sentence_number(b_start) != a_sent:
+                gap = (a_end, b_start) if b_start >= a_end else (b_end, a_start)
+                if doc.crosses_sentence(*gap) or doc.count_words(*gap) > within:
                     continue
-                # Words strictly between the two matches.
-                if b_start >= a_end:
-                    gap = doc.word_number(b_start) - doc.word_number(a_end - 1)
-                else:
-                    gap = a_word - doc.word_number(b_end - 1)
-                if gap <= within:
-                    used_b.add(i)
-                    hits.append(Hit(min(a_start, b_start), max(a_end, b_end)))
-                    break
+                used_b.add(i)
+                hits.append(Hit(min(a_start, b_start), max(a_end, b_end)))
+                break
         return hits
 
     return find
