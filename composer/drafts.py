@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -15,6 +14,8 @@ DRAFT_FILE = "draft.json"
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write `text` to `path` so a reader sees the old file or the new one, never half of either."""
+    import tempfile  # only when saving: keeps it off the window's start-up path
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

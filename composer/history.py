@@ -1,13 +1,19 @@
 """The local record of exported messages (SQLite): browse, search, and once-per-order checks."""
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from composer.context import EarlierMessage
 from composer.resources import user_data_dir
+
+if TYPE_CHECKING:
+    import sqlite3
 
 HISTORY_FILE = "history.sqlite3"
 # Amazon allows one review/feedback request per order [S21][S29]; keep the list here so the
@@ -54,14 +60,25 @@ class History:
 
     def __init__(self, path: Path | None = None):
         self.path = path or (user_data_dir() / HISTORY_FILE)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.executescript(_SCHEMA)
+        self._ready = False  # the file is created on first use, not while the window is starting
 
-    def _connect(self) -> sqlite3.Connection:
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A short-lived connection: committed on success, rolled back on error, always closed."""
+        import sqlite3  # imported on first use: the window starts without it
+
+        if not self._ready:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=5)
-        conn.row_factory = sqlite3.Row
-        return conn
+        try:
+            conn.row_factory = sqlite3.Row
+            if not self._ready:
+                conn.executescript(_SCHEMA)
+                self._ready = True
+            with conn:
+                yield conn
+        finally:
+            conn.close()
 
     def refusal(self, order_id: str | None, reason: str) -> str | None:
         """Why exporting `reason` for `order_id` must be refused, or None when it is allowed."""

@@ -47,7 +47,6 @@ def create_application(qt_args: list[str]):
     app.setOrganizationName("seller-message-composer")
     app.setDesktopFileName("seller-composer")
     # The platform's own style: since Qt 6.5 it follows the system's light or dark colour scheme.
-    app.setWindowIcon(_icon())
     return app
 
 
@@ -83,6 +82,9 @@ def run_app(argv: list[str]) -> int:
 
 
 def _finish_start(window, reason: str | None, *, restore: bool = True) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance().setWindowIcon(_icon())  # window managers pick up a late icon as well
     window.finish_loading()
     restored = window.session.restore_at_start() if restore else False
     if reason and not restored:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 
 # Messages are at most a few thousand characters; anything far beyond that is a paste, not a template edit.
@@ -36,6 +35,8 @@ def merge(base: str, ours: str, theirs: str) -> str | None:
         return ours
     if max(len(base), len(ours)) > MAX_MERGE_CHARS:
         return None  # difflib is quadratic at worst: for a huge paste, ask instead of freezing
+    from difflib import SequenceMatcher  # first needed at the first field edit, not at start-up
+
     base_t, ours_t, theirs_t = _tokens(base), _tokens(ours), _tokens(theirs)
     blocks = [blk for blk in SequenceMatcher(None, base_t, ours_t, autojunk=False).get_matching_blocks() if blk[2]]
     result = list(ours_t)
