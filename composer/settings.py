@@ -15,8 +15,6 @@ SETTINGS_FILE = "settings.json"
 class Settings:
     store_name: str = ""
     default_marketplace: str = "US"
-    buyer_locale: str = ""
-    last_reason: str = ""
 
 
 class SettingsStore:

@@ -12,9 +12,10 @@ def guard_none_refcount() -> bool:
 
     PySide6-Essentials 6.12.0 (abi3) on CPython 3.11 returns None from void methods (and True or
     False from some bool paths) without taking a reference. Each call lowers None's reference
-    count by one, and after a few thousand calls (minutes of typing) CPython aborts with "none_dealloc: deallocating None". From Python
-    3.12 on these are immortal and nothing happens. When the leak is detected we give them a
-    reference count they cannot exhaust; they are never freed, so an over-count is harmless.
+    count by one, and after a few thousand calls (minutes of typing) CPython aborts with
+    "none_dealloc: deallocating None". From Python 3.12 on these objects are immortal and nothing
+    happens. When the loss is detected we give them a reference count they cannot exhaust; they
+    are never freed, so an over-count is harmless.
     """
     global _guarded
     if _guarded or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":

@@ -178,3 +178,38 @@ def test_history_dialog_lists_and_searches(qtbot, window):
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 1).text() == "113-7654321-7654321"
     assert dialog.preview.toPlainText() == "Engraving proof"
+
+
+def test_f8_walks_through_the_underlined_findings(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    type_text(qtbot, window, " Details: bob@example.com :)")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    qtbot.keyClick(window.editor, Qt.Key.Key_F8)
+    assert window.editor.textCursor().selectedText() == "bob@example.com"
+    qtbot.keyClick(window.editor, Qt.Key.Key_F8)
+    assert window.editor.textCursor().selectedText() == ":)"
+    qtbot.keyClick(window.editor, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.editor.textCursor().selectedText() == "bob@example.com"
+
+
+def test_many_qt_calls_do_not_abort_the_interpreter(tmp_path):
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void call; compat.py must absorb it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "from composer.ui.compat import guard_none_refcount\n"
+        "guard_none_refcount()\n"
+        "from PySide6.QtCore import QObject\n"
+        "probe = QObject()\n"
+        "for _ in range(50_000):\n"
+        "    probe.setObjectName('x')\n"
+        "print('survived')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "survived"
