@@ -1,4 +1,4 @@
-"""Run the checker after a pause in typing; big texts go to a worker thread; stale results are dropped."""
+"""Run the checker after a pause in typing; big texts go to a worker process; stale results are dropped."""
 from __future__ import annotations
 
 import threading
@@ -19,7 +19,10 @@ class CheckController(QObject):
     _worker_done = Signal(int, object, str)
 
     def __init__(self, text_source: Callable[[], str], make_check: Callable[[], Callable[[str], object]], parent=None,
-                 *, delay_ms: int = DEBOUNCE_MS, async_threshold: int = ASYNC_THRESHOLD):
+                 *, delay_ms: int = DEBOUNCE_MS, async_threshold: int = ASYNC_THRESHOLD, use_processes: bool = False):
+        """With `use_processes`, big texts are checked in a child process: the checker's C code holds the GIL
+        for long stretches on a megabyte, which would stall a worker *thread*'s GUI. The callable from
+        `make_check` must then be picklable."""
         super().__init__(parent)
         self._text_source = text_source
         # Called on the GUI thread: it captures reason, locale and context so a worker never reads widgets.
@@ -28,6 +31,9 @@ class CheckController(QObject):
         self._version = 0
         self._checked_version = -1
         self._running: threading.Thread | None = None
+        self._pending = None  # multiprocessing AsyncResult of a check running in the child process
+        self._pool = None
+        self._use_processes = use_processes
         self._queued = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -56,6 +62,9 @@ class CheckController(QObject):
         """
         self._timer.stop()
         version, text, check = self._version, self._text_source(), self._make_check()
+        if len(text) >= self._async_threshold and self._use_processes:
+            self._start_process(version, text, check)
+            return
         if background or len(text) >= self._async_threshold:
             self._start_worker(version, text, check)
             return
@@ -79,8 +88,42 @@ class CheckController(QObject):
             return
         self._deliver(version, report)
 
+    @property
+    def busy(self) -> bool:
+        return (self._running is not None and self._running.is_alive()) or (
+            self._pending is not None and not self._pending.ready())
+
+    def _emit_done(self, version: int, report, error: str) -> None:
+        try:
+            self._worker_done.emit(version, report, error)
+        except RuntimeError:
+            pass  # the window closed while the check ran
+
+    def _start_process(self, version: int, text: str, check) -> None:
+        if self.busy:
+            self._queued = True
+            return
+        self._queued = False
+        if self._pool is None:
+            import multiprocessing
+
+            # spawn, not fork: forking a process that runs Qt threads is unsafe.
+            self._pool = multiprocessing.get_context("spawn").Pool(1)
+        self._pending = self._pool.apply_async(
+            check, (text,),
+            callback=lambda report: self._emit_done(version, report, ""),
+            error_callback=lambda exc: self._emit_done(version, None, f"{type(exc).__name__}: {exc}"))
+
+    def shutdown(self) -> None:
+        """Stop a child process that may still be checking (the window is closing)."""
+        self._timer.stop()
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
+        self._pending = None
+
     def _start_worker(self, version: int, text: str, check) -> None:
-        if self._running is not None and self._running.is_alive():
+        if self.busy:
             # One big check at a time; when it ends, the newest text is checked once more.
             self._queued = True
             return
@@ -88,20 +131,23 @@ class CheckController(QObject):
 
         def work():
             try:
-                self._worker_done.emit(version, check(text), "")
+                report = check(text)
             except Exception as exc:
-                self._worker_done.emit(version, None, f"{type(exc).__name__}: {exc}")
+                self._emit_done(version, None, f"{type(exc).__name__}: {exc}")
+                return
+            self._emit_done(version, report, "")
 
         self._running = threading.Thread(target=work, name="composer-check", daemon=True)
         self._running.start()
 
     def _on_worker_done(self, version: int, report, error: str) -> None:
         self._running = None
+        self._pending = None
         if error:
             self.check_failed.emit(error)
         elif report is not None:
             self._deliver(version, report)
-        if self._queued or (version != self._version and not self._timer.isActive()):
+        if self._queued or (not self.is_current and not self._timer.isActive()):
             self._queued = False
             self.run_now()
 
@@ -115,3 +161,5 @@ class CheckController(QObject):
         """Tests and benchmarks: block until a running worker ends (its result still arrives by signal)."""
         if self._running is not None:
             self._running.join(timeout)
+        if self._pending is not None:
+            self._pending.wait(timeout)

@@ -150,6 +150,18 @@ def check(text: str, *, reason: str | None, locale: str | None, context: Context
     return check_text(text, reason=reason, locale=locale, context=context)
 
 
+@dataclass(frozen=True)
+class CheckCall:
+    """One check's settings as plain data, so it can run in a child process (it pickles)."""
+
+    reason: str | None
+    locale: str | None
+    context: Context | None
+
+    def __call__(self, text: str):
+        return check(text, reason=self.reason, locale=self.locale, context=self.context)
+
+
 def spapi_request_json(reason_id: str, text: str, *, order_id: str, marketplace_code: str) -> str:
     """The SP-API call as pretty JSON. Raises ValueError when the reason has no text action."""
     import json

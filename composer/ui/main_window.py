@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self._create_widgets()
         self._create_layout()
         self.review = ReviewState(self)
-        self.checker = CheckController(self.editor.toPlainText, self.review.make_check, self)
+        self.checker = CheckController(self.editor.toPlainText, self.review.make_check, self, use_processes=True)
         self.template = TemplateSync(self)
         self.exporter = ExportController(self)
         self.session = DraftSession(self, drafts or DraftStore())
@@ -283,5 +283,6 @@ class MainWindow(QMainWindow):
         return dialogs.ask(self, title, text, buttons, icon=icon, detail=detail)
 
     def closeEvent(self, event) -> None:
+        self.checker.shutdown()
         self.session.save_on_close()
         super().closeEvent(event)

@@ -20,12 +20,7 @@ class ReviewState:
         locale = w.buyer_locale()
         context = core.build_context(reason, w.form.values(), locale=locale,
                                      marketplace_code=w.marketplace_code(), history=self)
-        reason_id = reason.id if reason else None
-
-        def run(text: str):
-            return core.check(text, reason=reason_id, locale=locale, context=context)
-
-        return run
+        return core.CheckCall(reason.id if reason else None, locale, context)
 
     def earlier_messages(self, order_id: str) -> tuple:
         """The history lookup, cached: a database round trip per keystroke is not needed."""
