@@ -15,9 +15,8 @@ class ExportController:
     def update_enabled(self) -> None:
         w = self.w
         reason = w.reason()
-        has_text = bool(w.editor.toPlainText().strip())
         # A stale report keeps the last answer; the export itself re-checks the text first.
-        can_copy = reason is not None and has_text and w.status_gate.gate.can_copy
+        can_copy = w.status_gate.gate.can_copy
         for widget in (w.copy_action, w.copy_button):
             widget.setEnabled(can_copy)
         has_subject = reason is not None and bool(w.template.subject)
@@ -36,12 +35,10 @@ class ExportController:
         w.template.flush()
         w.checker.flush()
         reason = w.reason()
-        if reason is None:
-            w.statusBar().showMessage("Choose a reason first.", 6000)
-            return None
         gate = w.review.gate()
         if not gate.can_copy:
-            w.statusBar().showMessage(f"Not copied: {gate.label}. Fix them first.", 8000)
+            advice = " Fix them first." if gate.errors else ""
+            w.statusBar().showMessage(f"Not copied: {gate.label}.{advice}", 8000)
             return None
         order_id = core.order_id_from(reason, w.form.values())
         refusal = w.history.refusal(order_id, reason.id)

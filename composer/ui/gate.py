@@ -17,10 +17,11 @@ class Gate:
     warnings: int
     suggestions: int
     checked: bool = True
+    missing: str = ""  # what must happen before anything can be copied, e.g. "Choose a reason first"
 
     @property
     def can_copy(self) -> bool:
-        return self.checked and self.errors == 0
+        return self.checked and self.errors == 0 and not self.missing
 
     @property
     def needs_confirmation(self) -> bool:
@@ -32,6 +33,8 @@ class Gate:
             return "Checking…"
         if self.errors:
             return f"{self.errors} blocking issue{'s' if self.errors != 1 else ''}"
+        if self.missing:
+            return self.missing
         if self.warnings:
             return f"Ready to copy ({self.warnings} warning{'s' if self.warnings != 1 else ''} to confirm)"
         return "Ready to copy"
@@ -42,11 +45,19 @@ def visible_findings(findings, ignored: set, text: str) -> tuple[Finding, ...]:
     return tuple(f for f in findings if f.severity == "error" or ignore_key(f, text) not in ignored)
 
 
-def gate_for(findings, *, checked: bool = True) -> Gate:
+def gate_for(findings, *, checked: bool = True, missing: str = "") -> Gate:
     count = {"error": 0, "warning": 0, "suggestion": 0}
     for finding in findings:
         count[finding.severity] = count.get(finding.severity, 0) + 1
-    return Gate(count["error"], count["warning"], count["suggestion"], checked)
+    return Gate(count["error"], count["warning"], count["suggestion"], checked, missing)
+
+
+def missing_for(reason, text: str) -> str:
+    if reason is None:
+        return "Choose a reason first"
+    if not text.strip():
+        return "Nothing to copy yet"
+    return ""
 
 
 def character_count_label(length: int, limit: int | None) -> str:

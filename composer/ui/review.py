@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from composer.ui import core
-from composer.ui.gate import Gate, gate_for, ignore_key, visible_findings
+from composer.ui.gate import Gate, gate_for, ignore_key, missing_for, visible_findings
 
 
 class ReviewState:
@@ -47,7 +47,8 @@ class ReviewState:
         w.editor.set_findings(visible, report.text)
         w.findings.set_findings(visible)
         reason = w.reason()
-        w.status_gate.set_state(gate_for(visible), len(report.text), reason.max_length if reason else None)
+        w.status_gate.set_state(gate_for(visible, missing=missing_for(reason, report.text)), len(report.text),
+                                reason.max_length if reason else None)
         w.exporter.update_enabled()
         w.checked.emit()
 
@@ -59,7 +60,7 @@ class ReviewState:
     def gate(self) -> Gate:
         if self.report is None or not self.w.checker.is_current:
             return Gate(0, 0, 0, checked=False)
-        return gate_for(self.visible())
+        return gate_for(self.visible(), missing=missing_for(self.w.reason(), self.report.text))
 
     # --- acting on findings -------------------------------------------------------------------
     def _report_is_for_current_text(self) -> bool:

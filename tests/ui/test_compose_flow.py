@@ -129,3 +129,15 @@ def test_no_spapi_request_for_a_reason_without_a_text_action(qtbot, window):
     choose(qtbot, window, "review_feedback_request", {"order_id": ORDER, "product": "the mug"})
     assert not window.spapi_button.isEnabled()
     assert window.exporter.copy_spapi() is False
+
+
+def test_gate_says_what_is_missing(qtbot, window):
+    window.editor.setPlainText("Hello")
+    check_now(qtbot, window)
+    assert window.status_gate.gate_label.text() == "Choose a reason first"
+    window.ask.answers = ["Replace text"]
+    choose(qtbot, window, "reply_to_buyer")
+    window.editor.clear()
+    check_now(qtbot, window)
+    assert window.status_gate.gate_label.text() == "Nothing to copy yet"
+    assert not window.copy_button.isEnabled()
