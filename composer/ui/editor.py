@@ -58,7 +58,9 @@ class MessageEditor(QPlainTextEdit):
         super().__init__(parent)
         self._findings: tuple[Finding, ...] = ()
         self._offsets = OffsetMap("")
-        self._painted: list[tuple[QTextCursor, str]] = []
+        # (cursor, severity, finding) per underline; the cursors move with every edit, so hover and
+        # right-click point at the right words even before the next check has run.
+        self._painted: list[tuple[QTextCursor, str, Finding | None]] = []
         self._formats = {s: self._underline_format(s) for s in ("error", "warning", "suggestion")}
         self.setAccessibleName("Message text")
         self.setAccessibleDescription("The message to the buyer. Problems are underlined and listed beside it.")
@@ -74,12 +76,13 @@ class MessageEditor(QPlainTextEdit):
         spans = [f for f in findings if f.scope == "span" and f.end > f.start]
         spans.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.start))
         self._findings = tuple(spans[:MAX_UNDERLINES])
-        wanted = [(self._offsets.to_qt(f.start), self._offsets.to_qt(f.end), f.severity)
-                  for f in sorted(self._findings, key=lambda f: -_SEVERITY_ORDER.get(f.severity, 3))]
+        ordered = sorted(self._findings, key=lambda f: -_SEVERITY_ORDER.get(f.severity, 3))
+        wanted = [(self._offsets.to_qt(f.start), self._offsets.to_qt(f.end), f.severity) for f in ordered]
         # Painted cursors follow the edits, so while typing they usually already sit where the new
         # report puts them: then nothing changes and Qt repaints only the line being typed.
-        if wanted != [(c.selectionStart(), c.selectionEnd(), sev) for c, sev in self._painted]:
+        if wanted != [(c.selectionStart(), c.selectionEnd(), sev) for c, sev, _f in self._painted]:
             self._paint_underlines(wanted)
+        self._painted = [(cursor, sev, finding) for (cursor, sev, _old), finding in zip(self._painted, ordered)]
         self.underlines_changed.emit()
 
     def _paint_underlines(self, wanted) -> None:
@@ -93,7 +96,7 @@ class MessageEditor(QPlainTextEdit):
             selection.cursor = cursor
             selection.format = self._formats.get(severity) or self._underline_format(severity)
             selections.append(selection)
-            painted.append((cursor, severity))
+            painted.append((cursor, severity, None))
         self.setExtraSelections(selections)
         # Our own cursors on the same document track edits just like the ones Qt copied.
         self._painted = painted
@@ -111,18 +114,20 @@ class MessageEditor(QPlainTextEdit):
         return fmt
 
     def underlined(self) -> list[tuple[int, int, str]]:
-        """(start, end, severity) in checker offsets for every underline currently painted."""
+        """(start, end, severity) in checker offsets for every underline Qt is painting."""
+        offsets = OffsetMap(self.toPlainText())
         result = []
         for selection in self.extraSelections():
             cursor = selection.cursor
-            result.append((self._offsets.to_py(cursor.selectionStart()), self._offsets.to_py(cursor.selectionEnd()),
+            result.append((offsets.to_py(cursor.selectionStart()), offsets.to_py(cursor.selectionEnd()),
                            selection.format.property(QTextFormat.Property.UserProperty)))
         return sorted(result)
 
     def findings_at(self, position: int) -> list[Finding]:
-        """Span findings covering a Qt document position, most severe first."""
-        index = self._offsets.to_py(position)
-        return [f for f in self._findings if f.start <= index < f.end]
+        """Span findings under a Qt document position (as the text is now), most severe first."""
+        found = [f for cursor, _sev, f in self._painted
+                 if f is not None and cursor.selectionStart() <= position < cursor.selectionEnd()]
+        return sorted(found, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
 
     # --- actions on findings ----------------------------------------------------------------
     def select_span(self, start: int, end: int) -> None:

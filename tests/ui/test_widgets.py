@@ -213,3 +213,12 @@ def test_many_qt_calls_do_not_abort_the_interpreter(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "survived"
+
+
+def test_hover_follows_the_words_while_the_next_check_is_pending(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    type_text(qtbot, window, " Details: bob@example.com")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    window.editor.insertPlainText("Dear buyer,\n")  # shifts everything; no check has run since
+    index = window.editor.toPlainText().index("bob@") + 2
+    assert [f.rule for f in window.editor.findings_at(index)] == ["contact.email"]
