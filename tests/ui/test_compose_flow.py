@@ -90,8 +90,11 @@ def test_second_review_request_for_the_same_order_is_refused(qtbot, window):
     assert window.exporter.copy_message() is True
     QGuiApplication.clipboard().setText("before")
 
-    window.ask.answers = ["OK"]  # the refusal may come as a dialog or as a blocking finding
+    window.ask.answers = ["OK"]  # if the policy ever let it through, the history's own refusal dialog
     check_now(qtbot, window)
+    # The history feeds the policy (context.earlier_messages): the repeat is now a blocking finding.
+    assert any(f.severity == "error" for f in window.review.visible())
+    assert not window.copy_button.isEnabled()
     assert window.exporter.copy_message() is False
     assert QGuiApplication.clipboard().text() == "before"
     assert History().count_for(ORDER, "review_feedback_request") == 1
