@@ -144,3 +144,17 @@ def test_gate_says_what_is_missing(qtbot, window):
     check_now(qtbot, window)
     assert window.status_gate.gate_label.text() == "Nothing to copy yet"
     assert not window.copy_button.isEnabled()
+
+
+def test_history_refuses_a_repeat_review_request_even_if_the_check_passes(qtbot, window, monkeypatch):
+    fields = {"order_id": ORDER, "product": "the ceramic mug"}
+    choose(qtbot, window, "review_feedback_request", fields)
+    assert window.exporter.copy_message() is True
+    # Take the history out of the checker's context: only the export-time refusal is left.
+    monkeypatch.setattr(window.review, "earlier_messages", lambda order_id: ())
+    check_now(qtbot, window)
+    assert window.copy_button.isEnabled()
+    window.ask.answers = ["OK"]
+    assert window.exporter.copy_message() is False
+    assert window.ask.questions[-1][0] == "Not allowed"
+    assert History().count_for(ORDER, "review_feedback_request") == 1
