@@ -5,8 +5,9 @@ so these numbers measure the rules honestly. Do not edit corpus labels to make t
 a label states what Amazon's rules say about the message, not what the checker currently does.
 
 The labels state Amazon's rules. The product's own stricter completeness checks for critical
-notices (category ``critical-notice``: a delay notice states the amounts) are tested in
-test_policy/test_render and are left out of the verdict here, so they do not count as false blocks.
+notices (message-level ``critical-notice`` findings: a delay notice must state the amounts) are
+tested in test_policy/test_render and are left out of the verdict here, so they do not count as
+false blocks. Span findings of that category (asking the buyer to cancel) still count.
 
 Thresholds, per corpus file:
   * at least 95% of the messages labelled ``bad`` must be blocked;
@@ -204,7 +205,10 @@ def test_checker_accuracy(path: Path):
             continue
         verdict = getattr(report, "verdict", None)
         assert verdict in {"approve", "block"}, f"{e['id']}: unexpected verdict {verdict!r}"
-        blocked = any(f.severity == "error" and f.category != "critical-notice" for f in report.findings)
+        blocked = any(
+            f.severity == "error" and not (f.category == "critical-notice" and f.scope == "message")
+            for f in report.findings
+        )
         if e["label"] == "bad":
             bad_blocked += blocked
             if not blocked:
