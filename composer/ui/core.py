@@ -59,6 +59,20 @@ def marketplace(code: str):
     return get_marketplace(code)
 
 
+def locale_label(locale: str) -> str:
+    """"de_DE" -> "de-DE · Deutsch (Deutschland)": the code Amazon shows plus the language's own name."""
+    from babel import Locale, UnknownLocaleError
+
+    code = locale.replace("_", "-")
+    # Amazon lists pairs CLDR does not know (e.g. de_US, German on amazon.com): fall back to the language.
+    for candidate in (locale.replace("-", "_"), locale.replace("-", "_").split("_")[0]):
+        try:
+            return f"{code} · {Locale.parse(candidate).get_display_name()}"
+        except (UnknownLocaleError, ValueError):
+            continue
+    return code
+
+
 def buyer_locales(code: str) -> list[str]:
     market = marketplace(code)
     return [market.default_locale, *[loc for loc in market.other_locales if loc != market.default_locale]]

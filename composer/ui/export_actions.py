@@ -16,9 +16,12 @@ class ExportController:
         w = self.w
         reason = w.reason()
         # A stale report keeps the last answer; the export itself re-checks the text first.
-        can_copy = w.status_gate.gate.can_copy
+        gate = w.status_gate.gate
+        can_copy = gate.can_copy
         for widget in (w.copy_action, w.copy_button):
             widget.setEnabled(can_copy)
+        # A screen reader announces why the button is unavailable, not just that it is.
+        w.copy_button.setAccessibleDescription("" if can_copy else f"Unavailable: {gate.label}")
         has_subject = reason is not None and bool(w.template.subject)
         w.copy_subject_action.setEnabled(has_subject)
         w.subject_button.setEnabled(has_subject)

@@ -7,6 +7,15 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 
+def _reason_title(reason_id: str) -> str:
+    try:
+        from composer.reasons import get_reason
+
+        return get_reason(reason_id).title
+    except (KeyError, ValueError):
+        return reason_id  # a reason retired since the message was sent
+
+
 class HistoryDialog(QDialog):
     COLUMNS = ("Sent", "Order", "Reason", "Message")
 
@@ -64,8 +73,8 @@ class HistoryDialog(QDialog):
         self.table.setRowCount(len(self._entries))
         for row, entry in enumerate(self._entries):
             first_line = entry.text.strip().splitlines()[0] if entry.text.strip() else ""
-            cells = (entry.sent_at.astimezone().strftime("%Y-%m-%d %H:%M"), entry.order_id or "—", entry.reason,
-                     first_line)
+            cells = (entry.sent_at.astimezone().strftime("%Y-%m-%d %H:%M"), entry.order_id or "—",
+                     _reason_title(entry.reason), first_line)
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()

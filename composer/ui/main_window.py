@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         self.locale_combo.blockSignals(True)
         self.locale_combo.clear()
         for locale in core.buyer_locales(self.marketplace_code()):
-            self.locale_combo.addItem(locale.replace("_", "-"), locale)
+            self.locale_combo.addItem(core.locale_label(locale), locale)
         index = self.locale_combo.findData(keep)
         self.locale_combo.setCurrentIndex(max(index, 0))
         self.locale_combo.blockSignals(False)

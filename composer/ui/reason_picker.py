@@ -10,18 +10,24 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 _REASON_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _unbroken(text: str) -> str:
+    # Qt's rich text ignores "white-space: nowrap": keep each fact on one line with no-break characters.
+    return html.escape(text).replace(" ", "&nbsp;").replace("-", "\u2011")
+
+
 def reason_summary(reason) -> str:
     """Rich text shown under the picker: what the reason is for and its constraints."""
     critical = ("Critical: delivered even if the buyer opted out of messages" if reason.critical
                 else "Not critical: not delivered to buyers who opted out")
-    lines = [html.escape(reason.description or "")]
-    facts = [f"<b>When:</b> {html.escape(reason.timing or 'no window stated')}", f"<b>{html.escape(critical)}</b>"]
+    facts = [("When:", reason.timing or "no window stated"), ("", critical),
+             ("", "Proactive: you start the conversation" if reason.proactive else "Reply to the buyer's message")]
     if getattr(reason, "max_length", None):
-        facts.append(f"<b>Limit:</b> {reason.max_length:,} characters")
+        facts.append(("Limit:", f"{reason.max_length:,} characters"))
     if getattr(reason, "spapi_action", None):
-        facts.append(f"<b>SP-API:</b> {html.escape(reason.spapi_action)}")
-    lines.append(" · ".join(facts))
-    return "<br>".join(lines)
+        facts.append(("SP-API:", reason.spapi_action))
+    shown = [(f"<b>{_unbroken(label)}</b>&nbsp;" if label else "") + _unbroken(value) for label, value in facts]
+    shown[1] = f"<b>{shown[1]}</b>"  # critical or not decides whether the buyer receives it at all
+    return html.escape(reason.description or "") + "<br>" + " · ".join(shown)
 
 
 class ReasonPicker(QWidget):
@@ -62,7 +68,7 @@ class ReasonPicker(QWidget):
                 label = reason.title + ("  (critical)" if reason.critical else "")
                 item = QStandardItem(label)
                 item.setData(reason.id, _REASON_ROLE)
-                item.setToolTip(reason.description or "")
+                item.setToolTip(f"{reason.description}\nWhen: {reason.timing}")
                 item.setData(f"{title}: {reason.title}{', critical' if reason.critical else ''}",
                              Qt.ItemDataRole.AccessibleTextRole)
                 model.appendRow(item)
