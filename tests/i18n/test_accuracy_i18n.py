@@ -19,8 +19,8 @@ MIN_BAD_BLOCKED = 0.95
 MAX_GOOD_BLOCKED = 0.05
 
 
-def _entries(language: str) -> list[dict]:
-    return yaml.safe_load((CORPUS_DIR / language / "holdout.yaml").read_text(encoding="utf-8"))
+def _entries(language: str, split: str = "holdout") -> list[dict]:
+    return yaml.safe_load((CORPUS_DIR / language / f"{split}.yaml").read_text(encoding="utf-8"))
 
 
 def _describe(entry: dict, report) -> str:
@@ -29,9 +29,9 @@ def _describe(entry: dict, report) -> str:
     return "\n".join(lines)
 
 
-def measure(language: str) -> tuple[float, float, list[str]]:
+def measure(language: str, split: str = "holdout") -> tuple[float, float, list[str]]:
     """(share of bad blocked, share of good blocked, descriptions of the misclassified)."""
-    entries = _entries(language)
+    entries = _entries(language, split)
     wrong, bad_blocked, good_blocked = [], 0, 0
     for entry in entries:
         report = check_text(entry["text"], reason=entry["reason"], locale=language)
@@ -47,10 +47,11 @@ def measure(language: str) -> tuple[float, float, list[str]]:
     return bad_blocked / n_bad, good_blocked / n_good, wrong
 
 
+@pytest.mark.parametrize("split", ["holdout", "dev"])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_accuracy_bar_per_language(language):
-    caught, false_alarms, wrong = measure(language)
-    summary = f"{language}: bad blocked {caught:.1%} (need >= 95%), good blocked {false_alarms:.1%} (need <= 5%)"
+def test_accuracy_bar_per_language(language, split):
+    caught, false_alarms, wrong = measure(language, split)
+    summary = f"{language}/{split}: bad blocked {caught:.1%} (need >= 95%), good blocked {false_alarms:.1%} (need <= 5%)"
     print(summary)
     assert caught >= MIN_BAD_BLOCKED and false_alarms <= MAX_GOOD_BLOCKED, "\n".join([summary, *wrong])
 
