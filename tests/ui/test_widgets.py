@@ -228,3 +228,19 @@ def test_hover_follows_the_words_while_the_next_check_is_pending(qtbot, window):
     window.editor.insertPlainText("Dear buyer,\n")  # shifts everything; no check has run since
     index = window.editor.toPlainText().index("bob@") + 2
     assert [f.rule for f in window.editor.findings_at(index)] == ["contact.email"]
+
+
+def test_hovering_an_underline_shows_its_tooltip(qtbot, window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    type_text(qtbot, window, " Details: bob@example.com")
+    cursor = window.editor.textCursor()
+    cursor.setPosition(window.editor.toPlainText().index("bob@") + 3)
+    point = window.editor.cursorRect(cursor).center()
+    viewport = window.editor.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    assert "bob@example.com" in QToolTip.text() and "Error:" in QToolTip.text()
+    QToolTip.hideText()
