@@ -19,8 +19,9 @@ def _chain(iterator, last):
 
 
 class Document:
-    def __init__(self, text: str):
+    def __init__(self, text: str, prefilter=None):
         self.original = text
+        self.prefilter = prefilter  # a patterns.Prefilter for the rules that will run, or None
         self._norm = normalize(text)
         self.text = self._norm.text
         self.cache: dict = {}  # detectors share work here (e.g. the link list for two link rules)
@@ -39,11 +40,11 @@ class Document:
         return self.text.encode("utf-8", "surrogatepass")
 
     @cached_property
-    def present_patterns(self) -> frozenset[int] | None:
-        """Which rule patterns occur anywhere (one RE2::Set scan); None means "run them all"."""
-        from composer.patterns import PREFILTER
-
-        return PREFILTER.present(self.norm_bytes)
+    def presence(self):
+        """Which rule patterns occur at all (one RE2::Set scan); None means "run them all"."""
+        if self.prefilter is None:
+            return None
+        return self.prefilter.present(self.norm_bytes)
 
     @cached_property
     def byte_index(self) -> ByteIndex:

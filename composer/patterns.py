@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_right
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import re2
 
@@ -19,59 +21,132 @@ _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\
 _OPTIONS = re2.Options()
 _OPTIONS.case_sensitive = False
 _OPTIONS.max_mem = 64 << 20
+_SET_OPTIONS = re2.Options()
+_SET_OPTIONS.case_sensitive = False
+_SET_OPTIONS.max_mem = 256 << 20  # hundreds of patterns in one set need a bigger budget
 
 
-class _Prefilter:
-    """Every rule pattern in one RE2::Set: a single scan tells which patterns occur at all.
-
-    Most rules find nothing in most messages; this turns ~300 scans of the text into one, and
-    only the patterns that do occur are run again for their positions.
-    """
+class _Registry:
+    """Every rule pattern gets a number once; the same pattern loaded twice shares it."""
 
     def __init__(self):
         self._sources: list[bytes] = []
-        self._ids: dict[bytes, int] = {}  # the same pattern loaded twice shares one entry
-        self._set = None
-        self._size = -1
+        self._ids: dict[bytes, int] = {}
         self._lock = threading.Lock()
+        self._recording = threading.local()
 
     def register(self, source: bytes) -> int:
         with self._lock:
             if source not in self._ids:
                 self._ids[source] = len(self._sources)
                 self._sources.append(source)
-            return self._ids[source]
+            ident = self._ids[source]
+        for ids in getattr(self._recording, "stack", ()):
+            ids.append(ident)
+        return ident
 
-    def present(self, data: bytes) -> frozenset[int] | None:
-        """Ids of the registered patterns that match somewhere; None if the set cannot be built."""
+    def source(self, ident: int) -> bytes:
+        return self._sources[ident]
+
+    @contextmanager
+    def recording(self):
+        """Collect the ids registered inside the block (the loader notes each rule's patterns)."""
+        stack = self._recording.__dict__.setdefault("stack", [])
+        ids: list[int] = []
+        stack.append(ids)
+        try:
+            yield ids
+        finally:
+            stack.pop()
+
+
+REGISTRY = _Registry()
+
+
+@dataclass(frozen=True)
+class Presence:
+    """What one prefilter scan proved: patterns it covered, and which of them occur."""
+
+    covered: frozenset[int]
+    matched: frozenset[int]
+
+    def may_match(self, ident: int) -> bool:
+        return ident not in self.covered or ident in self.matched
+
+
+class Prefilter:
+    """A group of rule patterns in one RE2::Set: a single scan tells which of them occur at all.
+
+    Most rules find nothing in most messages; this turns hundreds of scans of the text into one,
+    and only the patterns that do occur run again for their positions. Built on first use.
+    """
+
+    def __init__(self, ids):
+        self._ids = sorted(set(ids))
+        self._set = None
+        self._built = False
+        self._lock = threading.Lock()
+
+    def build(self) -> None:
         with self._lock:
-            if self._size != len(self._sources):
-                self._set = self._build()
-                self._size = len(self._sources)
-            regex_set = self._set
-        if regex_set is None:
+            if self._built:
+                return
+            regex_set = re2.Set.SearchSet(_SET_OPTIONS)
+            for ident in self._ids:
+                regex_set.Add(REGISTRY.source(ident))
+            try:
+                regex_set.Compile()
+                self._set = regex_set
+            except re2.error:
+                self._set = None  # too big for the memory budget: every pattern simply runs
+            self._built = True
+
+    def present(self, data: bytes) -> Presence | None:
+        self.build()
+        if self._set is None:
             return None
         try:
-            return frozenset(regex_set.Match(data) or ())
+            matched = self._set.Match(data) or ()
         except re2.error:
             return None  # e.g. the DFA ran out of memory on a huge text: run every pattern
-
-    def _build(self):
-        regex_set = re2.Set.SearchSet(_OPTIONS)
-        for source in self._sources:
-            regex_set.Add(source)
-        try:
-            regex_set.Compile()
-        except re2.error:
-            return None
-        return regex_set
-
-
-PREFILTER = _Prefilter()
+        return Presence(frozenset(self._ids), frozenset(self._ids[i] for i in matched))
 
 
 class PatternError(ValueError):
     """A pattern RE2 cannot compile (look-around, back-references, bad syntax)."""
+
+
+_validator_lock = threading.Lock()
+_validator = [None, 0]  # a scratch RE2::Set, renewed now and then so it does not grow for ever
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise PatternError if RE2 cannot parse `pattern` (parsing only: about 6x cheaper than compiling)."""
+    with _validator_lock:
+        if _validator[0] is None or _validator[1] > 500:
+            _validator[0], _validator[1] = re2.Set.SearchSet(_OPTIONS), 0
+        _validator[1] += 1
+        try:
+            _validator[0].Add(pattern.encode("utf-8"))
+        except re2.error as exc:
+            raise PatternError(f"pattern {pattern!r} does not compile on RE2: {exc}") from None
+
+
+class _Lazy:
+    """A pattern compiled on first use: most rule patterns never occur in a given session."""
+
+    __slots__ = ("source", "_regex")
+
+    def __init__(self, source: str):
+        check_pattern(source)
+        self.source = source
+        self._regex = None
+
+    @property
+    def regex(self):
+        if self._regex is None:
+            self._regex = compile_pattern(self.source)
+        return self._regex
 
 
 def compile_pattern(pattern: str) -> "re2._Regexp":
@@ -154,20 +229,20 @@ class Matcher:
             self._compiled.append(self._entry(p, False))
 
     @staticmethod
-    def _entry(source: str, edges: bool) -> tuple[object, bool, int]:
-        return compile_pattern(source), edges, PREFILTER.register(source.encode("utf-8"))
+    def _entry(source: str, edges: bool) -> tuple[_Lazy, bool, int]:
+        return _Lazy(source), edges, REGISTRY.register(source.encode("utf-8"))
 
     def __bool__(self) -> bool:
         return bool(self._compiled)
 
     def spans(self, doc) -> list[tuple[int, int]]:
         data = doc.norm_bytes
-        present = doc.present_patterns
+        presence = doc.presence
         found: set[tuple[int, int]] = set()
-        for regex, edges, ident in self._compiled:
-            if present is not None and ident not in present:
+        for lazy, edges, ident in self._compiled:
+            if presence is not None and not presence.may_match(ident):
                 continue
-            for m in regex.finditer(data):
+            for m in lazy.regex.finditer(data):
                 s, e = m.span()
                 if e <= s:
                     continue
@@ -183,16 +258,16 @@ class Matcher:
 
     def search(self, doc) -> bool:
         """Whether anything matches (edges included), stopping at the first sign."""
-        present = doc.present_patterns
+        presence = doc.presence
         data = doc.norm_bytes
-        for regex, edges, ident in self._compiled:
-            if present is not None and ident not in present:
+        for lazy, edges, ident in self._compiled:
+            if presence is not None and not presence.may_match(ident):
                 continue
             if not edges:
-                if present is not None or regex.search(data):
+                if (presence is not None and ident in presence.matched) or lazy.regex.search(data):
                     return True  # the prefilter already proved a match
                 continue
-            if self._first_edged(regex, doc):
+            if self._first_edged(lazy.regex, doc):
                 return True
         return False
 

@@ -4,18 +4,26 @@ from __future__ import annotations
 from composer.detectors._base import detector, option_list
 import re2
 
-from composer.patterns import _OPTIONS, Matcher, compile_pattern
+from composer.patterns import _OPTIONS, Matcher, check_pattern
 
 
 def _any_of(sources: list[str]):
-    """One RE2::Set for a list of patterns: one call per sentence instead of one per pattern."""
+    """One RE2::Set for a list of patterns: one call per sentence instead of one per pattern.
+    Built on first use: compiling these large sets is the costliest part of loading the rules."""
     if not sources:
         return lambda data: False
-    regex_set = re2.Set.SearchSet(_OPTIONS)
-    for source in sources:
-        regex_set.Add(source.encode("utf-8"))
-    regex_set.Compile()
-    return lambda data: bool(regex_set.Match(data))
+    built = []
+
+    def matches(data: bytes) -> bool:
+        if not built:
+            regex_set = re2.Set.SearchSet(_OPTIONS)
+            for source in sources:
+                regex_set.Add(source.encode("utf-8"))
+            regex_set.Compile()
+            built.append(regex_set)
+        return bool(built[0].Match(data))
+
+    return matches
 
 
 def _unanchored(pattern: str) -> str | None:
@@ -47,7 +55,7 @@ def sole_purpose(options: dict):
     purpose_sources = option_list(options, "purpose")
     filler_sources = option_list(options, "filler")
     for source in (*purpose_sources, *filler_sources):
-        compile_pattern(source)  # a clear error naming the bad pattern
+        check_pattern(source)  # a clear error naming the bad pattern, now rather than on first use
     purpose = _any_of(purpose_sources)
     gates = [_unanchored(p) for p in purpose_sources]
     # A quick "does the purpose occur anywhere" look, valid only if every pattern can be unanchored.
