@@ -72,9 +72,10 @@ class HistoryDialog(QDialog):
         self._entries = self.history.search(self.search.text())
         self.table.setRowCount(len(self._entries))
         for row, entry in enumerate(self._entries):
-            first_line = entry.text.strip().splitlines()[0] if entry.text.strip() else ""
+            # The whole message on one line: the greeting alone ("Hello,") would tell rows apart badly.
+            preview = " ".join(entry.text.split())
             cells = (entry.sent_at.astimezone().strftime("%Y-%m-%d %H:%M"), entry.order_id or "—",
-                     _reason_title(entry.reason), first_line)
+                     _reason_title(entry.reason), preview[:160] + ("…" if len(preview) > 160 else ""))
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
