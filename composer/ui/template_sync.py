@@ -64,12 +64,17 @@ class TemplateSync:
         reason = w.reason()
         if reason is None:
             return
-        result = core.render_template(reason.id, w.form.values(), locale=w.buyer_locale(),
-                                      marketplace_code=w.marketplace_code(), store_name=w.store_edit.text())
+        try:
+            result = core.render_template(reason.id, w.form.values(), locale=w.buyer_locale(),
+                                          marketplace_code=w.marketplace_code(), store_name=w.store_edit.text())
+        except Exception as exc:  # a broken template must not take the window (and the seller's text) down
+            w.notice_label.setText(f"⚠ The template could not be rendered: {exc}")
+            w.notice_label.setVisible(True)
+            return
         w.form.show_errors({k: v for k, v in result.errors.items() if k in w.form.touched()})
         self.subject = result.subject
         w.subject_label.setText(f"Subject: {result.subject}" if result.subject else "")
-        w.notice_label.setText(result.notice)
+        w.notice_label.setText(f"⚠ {result.notice}" if result.notice else "")
         w.notice_label.setVisible(bool(result.notice))
         target = self._target(result.text, force)
         self.base = result.text

@@ -115,3 +115,30 @@ def test_minimal_edit_round_trips_on_random_text():
 def test_merge_of_a_huge_text_asks_instead_of_diffing():
     base = "Hello " * 5000
     assert merge(base, base + "x", base.replace("Hello", "Hi", 1)) is None
+
+
+def test_buyer_language_without_a_template_says_so(qtbot, window):
+    window.set_marketplace("DE")
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    from composer.render import available_languages
+
+    if "de" in available_languages("shipment_delay_notice"):
+        assert not window.notice_label.isVisible()
+    else:
+        assert window.notice_label.isVisible() and "Translate" in window.notice_label.text()
+
+
+def test_a_broken_template_keeps_the_text_and_explains(qtbot, window, monkeypatch):
+    from composer.ui import core
+
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    text = window.editor.toPlainText()
+
+    def broken(*args, **kwargs):
+        raise FileNotFoundError("no template for shipment_delay_notice")
+
+    monkeypatch.setattr(core, "render_template", broken)
+    window.form.set_value("original_amount", "30.00")
+    window.template.flush()
+    assert window.editor.toPlainText() == text
+    assert "could not be rendered" in window.notice_label.text()
