@@ -44,3 +44,21 @@ def test_window_start_writes_no_user_files_outside_the_data_dir(user_home, tmp_p
     assert result.returncode == 0, result.stderr
     assert list(cwd.iterdir()) == []
     assert (user_home / "draft.json").is_file()  # closing saved the (empty) draft, cleanly
+
+
+@pytest.mark.slow
+def test_application_survives_many_qt_calls(user_home):
+    """The start-up path installs the PySide6 refcount guard (see composer/ui/compat.py)."""
+    code = (
+        "from composer.ui.app import create_application\n"
+        "app = create_application([])\n"
+        "from PySide6.QtCore import QObject\n"
+        "probe = QObject()\n"
+        "for _ in range(50_000):\n"
+        "    probe.setObjectName('x')\n"
+        "print('survived')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=_env(user_home), capture_output=True, text=True,
+                            timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "survived" in result.stdout
