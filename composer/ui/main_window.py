@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
         self.fixes_action = self._action("Show &fixes at cursor", self.editor.show_fix_menu, "Ctrl+.")
         self.rerender_action = self._action("&Reset text to template", self.template.reset_to_template,
                                             "Ctrl+Shift+T")
+        self.shortcuts_action = self._action("&Keyboard shortcuts…", self.show_shortcuts,
+                                             QKeySequence.StandardKey.HelpContents)
         self.focus_actions = [
             self._action("&Reason", lambda: self.picker.combo.setFocus(), "Ctrl+1"),
             self._action("Order &details", self._focus_fields, "Ctrl+2"),
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu("&Go")
         for action in self.focus_actions:
             go.addAction(action)
+        self.menuBar().addMenu("&Help").addAction(self.shortcuts_action)
 
     def _connect_signals(self) -> None:
         self.picker.reason_changed.connect(self.template.reason_changed)
@@ -275,6 +278,21 @@ class MainWindow(QMainWindow):
 
     def fields_rebuilt(self) -> None:
         self._set_tab_order()
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(action, keys) for every action with a shortcut, as the Help menu lists them."""
+        rows = []
+        for action in self.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            if keys:
+                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+        rows += [("Show fixes (in the message or the findings list)", "Menu key or Shift+F10"),
+                 ("Select a finding's text", "Enter in the findings list")]
+        return rows
+
+    def show_shortcuts(self) -> None:
+        text = "\n".join(f"{keys}\t{name}" for name, keys in self.shortcut_list())
+        self.ask("Keyboard shortcuts", "Every action has a key:", ("Close",), icon="info", detail=text)
 
     # --- seams --------------------------------------------------------------------------------
     def ask(self, title: str, text: str, buttons: tuple[str, ...], *, icon: str = "question",

@@ -244,3 +244,16 @@ def test_hovering_an_underline_shows_its_tooltip(qtbot, window):
     QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
     assert "bob@example.com" in QToolTip.text() and "Error:" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_help_lists_every_shortcut(window):
+    window.ask.answers = ["Close"]
+    window.shortcuts_action.trigger()
+    title, _text, _buttons = window.ask.questions[0]
+    assert title == "Keyboard shortcuts"
+    names = dict(window.shortcut_list())
+    from PySide6.QtGui import QKeySequence
+
+    native = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+    assert "Copy message" in names and native in names["Copy message"]
+    assert len(names) >= 12
