@@ -6,9 +6,20 @@ from dataclasses import dataclass
 from composer.model import Finding
 
 
-def ignore_key(finding: Finding, text: str) -> tuple[str, str, int]:
-    """Identify a finding by rule and matched words, so an edit elsewhere keeps it ignored."""
-    return (finding.rule, text[finding.start:finding.end] if finding.scope == "span" else "", finding.start if finding.scope != "span" else -1)
+def ignore_keys(findings, text: str) -> dict[Finding, tuple[str, str, int]]:
+    """Key each finding by rule, matched words and which occurrence of them it is.
+
+    Offsets would change with every edit before the finding; words and occurrence number do not,
+    so "ignore once" keeps this one occurrence ignored while the seller edits elsewhere, and only it.
+    """
+    seen: dict[tuple[str, str], int] = {}
+    keys = {}
+    for finding in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
+        words = text[finding.start:finding.end] if finding.scope == "span" else ""
+        nth = seen.get((finding.rule, words), 0)
+        seen[(finding.rule, words)] = nth + 1
+        keys[finding] = (finding.rule, words, nth)
+    return keys
 
 
 @dataclass(frozen=True)
@@ -42,7 +53,10 @@ class Gate:
 
 def visible_findings(findings, ignored: set, text: str) -> tuple[Finding, ...]:
     """Findings minus those the seller chose to ignore; errors can never be ignored."""
-    return tuple(f for f in findings if f.severity == "error" or ignore_key(f, text) not in ignored)
+    if not ignored:
+        return tuple(findings)
+    keys = ignore_keys(findings, text)
+    return tuple(f for f in findings if f.severity == "error" or keys[f] not in ignored)
 
 
 def gate_for(findings, *, checked: bool = True, missing: str = "") -> Gate:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from composer.ui import core
-from composer.ui.gate import Gate, gate_for, ignore_key, missing_for, visible_findings
+from composer.ui.gate import Gate, gate_for, ignore_keys, missing_for, visible_findings
 
 
 class ReviewState:
@@ -79,7 +79,10 @@ class ReviewState:
     def ignore(self, finding) -> None:
         if finding.severity == "error" or self.report is None:
             return  # errors block export: they can be fixed, never ignored
-        self.ignored.add(ignore_key(finding, self.report.text))
+        key = ignore_keys(self.report.findings, self.report.text).get(finding)
+        if key is None:
+            return  # a finding from an older report: it no longer exists
+        self.ignored.add(key)
         self.show_report(self.w.checker.version, self.report)
 
     def select_finding(self, finding) -> None:

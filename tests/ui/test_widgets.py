@@ -257,3 +257,14 @@ def test_help_lists_every_shortcut(window):
     native = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
     assert "Copy message" in names and native in names["Copy message"]
     assert len(names) >= 12
+
+
+def test_ignore_once_ignores_only_that_occurrence(qtbot, window):
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+    type_text(qtbot, window, " Thanks :) and again :)")
+    first, second = sorted((f for f in window.review.visible() if f.severity == "warning"), key=lambda f: f.start)
+    window.review.ignore(first)
+    assert [f.start for f in window.review.visible() if f.severity == "warning"] == [second.start]
+    type_text(qtbot, window, " More text.")  # an edit after both keeps the same one ignored
+    remaining = [f for f in window.review.visible() if f.severity == "warning"]
+    assert len(remaining) == 1 and remaining[0].start == second.start
