@@ -62,3 +62,16 @@ def test_application_survives_many_qt_calls(user_home):
                             timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "survived" in result.stdout
+
+
+@pytest.mark.slow
+def test_installed_console_script_opens_the_window(user_home):
+    import shutil
+
+    script = shutil.which("seller-composer")
+    if script is None:
+        pytest.skip("the package is not installed (pip install -e .); covered by `python -m composer` above")
+    result = subprocess.run([script], env=_env(user_home, SELLER_COMPOSER_SMOKE_TEST="1"), capture_output=True,
+                            text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert MARKER in result.stdout
