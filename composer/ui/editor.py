@@ -53,6 +53,8 @@ class MessageEditor(QPlainTextEdit):
     fix_requested = Signal(object)  # Fix
     ignore_requested = Signal(object)  # Finding
     underlines_changed = Signal()
+    # Ctrl+Enter that reached the editor because Copy is disabled: explain instead of typing a newline.
+    copy_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -175,6 +177,13 @@ class MessageEditor(QPlainTextEdit):
             menu.addSeparator()
 
     # --- Qt overrides ------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.copy_requested.emit()
+            return
+        super().keyPressEvent(event)
+
     def build_context_menu(self, position: int, viewport_pos) -> QMenu:
         menu = QMenu(self)
         menu.setAccessibleName("Fixes and editing actions")

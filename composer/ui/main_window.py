@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
             source.ignore_requested.connect(self.review.ignore)
         self.findings.finding_activated.connect(self.review.select_finding)
         self.copy_button.clicked.connect(self.exporter.copy_message)
+        self.editor.copy_requested.connect(self.exporter.copy_message)
         self.subject_button.clicked.connect(self.exporter.copy_subject)
         self.spapi_button.clicked.connect(self.exporter.copy_spapi)
 

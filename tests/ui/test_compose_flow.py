@@ -31,6 +31,11 @@ def test_violation_blocks_copy_until_fixed_then_copy_reaches_the_clipboard(qtbot
     QGuiApplication.clipboard().setText("before")
     assert window.exporter.copy_message() is False  # the shortcut path is gated too
     assert QGuiApplication.clipboard().text() == "before"
+    typed = window.editor.toPlainText()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == typed  # no stray newline; the status bar says why
+    assert "blocking" in window.statusBar().currentMessage()
+    assert QGuiApplication.clipboard().text() == "before"
 
     with qtbot.waitSignal(window.checked, timeout=10_000):
         window.review.apply_fix(errors[0].fixes[0])
