@@ -55,7 +55,14 @@ class ExportController:
                            ("Copy anyway", "Cancel"), icon="warning", detail="\n".join(f"• {m}" for m in messages[:8]))
             if answer != "Copy anyway":
                 return None
-        text = sanitize(w.editor.toPlainText())
+        original = w.editor.toPlainText()
+        text = sanitize(original)
+        if text != original and w.review.make_check()(text).errors:
+            # What leaves the window is what was checked: cleaning invisible characters must not
+            # turn an approved text into a blocked one (e.g. "ex\u200bample.com" -> a link).
+            w.statusBar().showMessage("Not copied: the cleaned-up text breaks a rule. Check it again.", 8000)
+            w.checker.schedule()
+            return None
         return text or None
 
     def _record(self, text: str) -> bool:
