@@ -163,3 +163,25 @@ def test_history_refuses_a_repeat_review_request_even_if_the_check_passes(qtbot,
     assert window.exporter.copy_message() is False
     assert window.ask.questions[-1][0] == "Not allowed"
     assert History().count_for(ORDER, "review_feedback_request") == 1
+
+
+def test_text_that_sanitising_would_break_is_not_copied(qtbot, window, monkeypatch):
+    from composer.model import Finding, Report
+
+    choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
+
+    class Picky:  # approves the text only while its zero-width space is still there
+        def __call__(self, text):
+            if "\u200b" in text:
+                return Report(text)
+            return Report(text, (Finding("x.y", "formatting", "error", 0, 0, "broken", scope="message"),))
+
+    monkeypatch.setattr(window.review, "make_check", lambda: Picky())
+    window.checker._make_check = window.review.make_check
+    window.editor.insertPlainText("\u200b")
+    check_now(qtbot, window)
+    assert window.copy_button.isEnabled()
+    QGuiApplication.clipboard().setText("before")
+    assert window.exporter.copy_message() is False
+    assert QGuiApplication.clipboard().text() == "before"
+    assert window.history.search() == []
