@@ -303,5 +303,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.checker.shutdown()
+        self._store_name_changed()  # typed but never left the field: still remember it
         self.session.save_on_close()
         super().closeEvent(event)

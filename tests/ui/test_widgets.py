@@ -268,3 +268,10 @@ def test_ignore_once_ignores_only_that_occurrence(qtbot, window):
     type_text(qtbot, window, " More text.")  # an edit after both keeps the same one ignored
     remaining = [f for f in window.review.visible() if f.severity == "warning"]
     assert len(remaining) == 1 and remaining[0].start == second.start
+
+
+def test_store_name_typed_just_before_closing_is_remembered(qtbot, make_window):
+    first = make_window()
+    first.store_edit.setText("Late Typist Ltd")  # no editingFinished: the seller closes straight away
+    first.close()
+    assert make_window().store_edit.text() == "Late Typist Ltd"
