@@ -40,6 +40,8 @@ class ExportController:
         reason = w.reason()
         gate = w.review.gate()
         if not gate.can_copy:
+            if w.template.errors:
+                w.form.validate(show_all=True)  # show every field's message, not only the touched ones
             advice = " Fix them first." if gate.errors else ""
             w.statusBar().showMessage(f"Not copied: {gate.label}.{advice}", 8000)
             return None

@@ -66,11 +66,17 @@ def gate_for(findings, *, checked: bool = True, missing: str = "") -> Gate:
     return Gate(count["error"], count["warning"], count["suggestion"], checked, missing)
 
 
-def missing_for(reason, text: str) -> str:
+def missing_for(reason, text: str, field_errors: dict[str, str] | None = None) -> str:
+    """What still stands between the seller and a copy, besides findings; "" when nothing does."""
     if reason is None:
         return "Choose a reason first"
     if not text.strip():
         return "Nothing to copy yet"
+    if field_errors:
+        # An empty or bad field leaves a "[Label]" placeholder in the template text.
+        labels = {spec.name: spec.label for spec in reason.fields}
+        names = ", ".join(labels.get(name, name) for name in field_errors)
+        return f"Complete the order details: {names}"
     return ""
 
 

@@ -47,7 +47,8 @@ class ReviewState:
         w.editor.set_findings(visible, report.text)
         w.findings.set_findings(visible)
         reason = w.reason()
-        w.status_gate.set_state(gate_for(visible, missing=missing_for(reason, report.text)), len(report.text),
+        missing = missing_for(reason, report.text, w.template.errors)
+        w.status_gate.set_state(gate_for(visible, missing=missing), len(report.text),
                                 reason.max_length if reason else None)
         w.exporter.update_enabled()
         w.checked.emit()
@@ -60,7 +61,7 @@ class ReviewState:
     def gate(self) -> Gate:
         if self.report is None or not self.w.checker.is_current:
             return Gate(0, 0, 0, checked=False)
-        return gate_for(self.visible(), missing=missing_for(self.w.reason(), self.report.text))
+        return gate_for(self.visible(), missing=missing_for(self.w.reason(), self.report.text, self.w.template.errors))
 
     # --- acting on findings -------------------------------------------------------------------
     def _report_is_for_current_text(self) -> bool:

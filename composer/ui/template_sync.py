@@ -14,6 +14,7 @@ class TemplateSync:
         self.w = window
         self.base = ""  # the template text the editor content started from
         self.subject = ""
+        self.errors: dict[str, str] = {}  # field name -> problem, from the last render (parse and cross-field)
         # After "Keep my text" the fields stop rewriting the message until the seller resets it.
         self.detached = False
         self._timer = QTimer(window)
@@ -73,6 +74,7 @@ class TemplateSync:
             return
         w.form.show_errors({k: v for k, v in result.errors.items() if k in w.form.touched()})
         self.subject = result.subject
+        self.errors = dict(result.errors)
         w.subject_label.setText(f"Subject: {result.subject}" if result.subject else "")
         w.notice_label.setText(f"⚠ {result.notice}" if result.notice else "")
         w.notice_label.setVisible(bool(result.notice))

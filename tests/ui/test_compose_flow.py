@@ -185,3 +185,18 @@ def test_text_that_sanitising_would_break_is_not_copied(qtbot, window, monkeypat
     assert window.exporter.copy_message() is False
     assert QGuiApplication.clipboard().text() == "before"
     assert window.history.search() == []
+
+
+def test_missing_order_details_block_the_copy(qtbot, window):
+    choose(qtbot, window, "verify_custom_design", {"order_id": ORDER})
+    assert "[Design to confirm]" in window.editor.toPlainText()
+    assert window.review.gate().missing == "Complete the order details: Design to confirm"
+    assert not window.copy_button.isEnabled()
+    assert window.exporter.copy_message() is False
+    assert window.form._errors["design_details"].isVisible()  # the refused copy shows where
+    window.form.set_value("design_details", 'Engraving "Anna and Ben" in script letters')
+    window.template.flush()
+    check_now(qtbot, window)
+    assert "[Design to confirm]" not in window.editor.toPlainText()
+    assert window.review.gate().missing == ""
+    assert window.copy_button.isEnabled()

@@ -49,3 +49,12 @@ def test_offsets_count_emoji_twice_on_the_qt_side():
     utf16 = [len(text[:i].encode("utf-16-le")) // 2 for i in range(len(text) + 1)]
     assert [offsets.to_qt(i) for i in range(len(text) + 1)] == utf16
     assert [offsets.to_py(q) for q in utf16] == list(range(len(text) + 1))
+
+
+def test_missing_order_details_are_named_by_their_labels():
+    from types import SimpleNamespace
+
+    reason = SimpleNamespace(fields=(SimpleNamespace(name="order_id", label="Order ID"),
+                                     SimpleNamespace(name="item", label="Item")))
+    assert missing_for(reason, "Hi", {"item": "Item is required"}) == "Complete the order details: Item"
+    assert missing_for(reason, "Hi", {}) == ""
