@@ -34,11 +34,12 @@ BARE_QT = (
     f"QTimer.singleShot(0, lambda: (print({SHOWN!r}, flush=True), app.quit()))\n"
     "app.exec()\n"
 )
-# Realistic filler: an ordinary delay notice plus a sentence with violations, so there is something to underline.
+# Realistic filler: paragraphs of an ordinary delay notice, each with violations so there is something to
+# underline. Messages come in paragraphs (the templates' shape); typing re-lays out only the paragraph it is in.
 FILLER = (
     "The oak dining table (40 kg) is delayed at the carrier's depot because of a storm. If you would prefer not to "
     "wait, you may cancel the order and we will refund the full amount. Please reply to this message with your "
-    "preferred delivery window. Questions? Write to help@oakpine.com :) "
+    "preferred delivery window. Questions? Write to help@oakpine.com :)\n\n"
 )
 
 
