@@ -42,6 +42,7 @@ class Draft:
     marketplace: str | None = None
     locale: str | None = None
     rendered: str = ""  # the template text the seller's edits started from (for merging on re-render)
+    order_dates: dict[str, str] = field(default_factory=dict)  # order_date, delivery_date as typed
     saved_at: float = 0.0
     # False while the window is open; set on a clean close. A False draft at start means a crash.
     clean_exit: bool = False
@@ -55,6 +56,7 @@ class Draft:
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         draft = cls(**known)
         draft.fields = {str(k): str(v) for k, v in dict(draft.fields or {}).items()}
+        draft.order_dates = {str(k): str(v) for k, v in dict(draft.order_dates or {}).items()}
         return draft
 
 

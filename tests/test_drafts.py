@@ -14,11 +14,12 @@ def store(tmp_path):
 
 def test_round_trip(store):
     draft = Draft(text="Hello", reason="shipment_delay_notice", fields={"order_id": "112-1234567-1234567"},
-                  marketplace="DE", locale="de", rendered="Hallo")
+                  marketplace="DE", locale="de", rendered="Hallo", order_dates={"delivery_date": "2026-06-01"})
     store.save(draft)
     loaded = store.load()
     assert (loaded.text, loaded.reason, loaded.fields, loaded.marketplace, loaded.locale, loaded.rendered) == (
         "Hello", "shipment_delay_notice", {"order_id": "112-1234567-1234567"}, "DE", "de", "Hallo")
+    assert loaded.order_dates == {"delivery_date": "2026-06-01"}
     assert loaded.saved_at > 0
 
 

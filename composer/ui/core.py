@@ -93,7 +93,7 @@ def validate_field(spec, raw: str, *, locale: str, currency: str) -> str | None:
 
 def render_template(reason_id: str, values: dict[str, str], *, locale: str, marketplace_code: str,
                     store_name: str = "") -> RenderResult:
-    """Render with the seller's values; missing or bad ones show as [Label], which the checker flags."""
+    """Render with the seller's values; missing or bad ones show as [Label] (and block the copy)."""
     from composer.render import preview
 
     rendered, errors = preview(reason_id, values, locale=locale, marketplace=marketplace_code)
@@ -107,21 +107,18 @@ def render_template(reason_id: str, values: dict[str, str], *, locale: str, mark
     return RenderResult(text, rendered.subject, errors, notice)
 
 
-def build_context(reason, values: dict[str, str], *, locale: str, marketplace_code: str, history) -> Context:
-    """Order facts for the policy: the order id and dates from the fields, earlier messages from the history."""
+def build_context(reason, values: dict[str, str], *, locale: str, marketplace_code: str, history,
+                  dates: dict[str, date] | None = None) -> Context:
+    """Order facts for the policy: the order id from the fields, order and delivery dates as the seller gave
+    them, earlier messages from the history."""
     order_id = None
-    dates: dict[str, date] = {}
+    dates = dict(dates or {})
     for spec in getattr(reason, "fields", ()) if reason else ():
         raw = (values.get(spec.name) or "").strip()
         if not raw:
             continue
         if spec.type == "order_id" and order_id is None:
             order_id = order_id_from(reason, values) or None
-        elif spec.type == "date":
-            try:
-                dates[spec.name] = date.fromisoformat(raw)
-            except ValueError:
-                pass  # the form shows the error; the policy just does not get this date
     earlier = history.earlier_messages(order_id) if (history and order_id) else ()
     return Context(
         order_id=order_id,

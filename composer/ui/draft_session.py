@@ -23,6 +23,7 @@ class DraftSession:
         self.timer.timeout.connect(self.autosave)
         self.timer.start()
         for signal in (window.editor.textChanged, window.form.values_changed, window.picker.reason_changed,
+                       window.order_dates.changed,
                        window.locale_combo.currentIndexChanged, window.marketplace_combo.currentIndexChanged):
             signal.connect(self._mark_dirty)
 
@@ -34,7 +35,8 @@ class DraftSession:
         w = self.w
         reason = w.reason()
         return Draft(text=w.editor.toPlainText(), reason=reason.id if reason else None, fields=w.form.values(),
-                     marketplace=w.marketplace_code(), locale=w.buyer_locale(), rendered=w.template.base)
+                     marketplace=w.marketplace_code(), locale=w.buyer_locale(), rendered=w.template.base,
+                     order_dates=w.order_dates.values())
 
     def autosave(self, *, wait: bool = False) -> bool:
         """Save if anything changed. The disk write (with fsync) runs off the GUI thread: typing never waits."""
@@ -95,6 +97,7 @@ class DraftSession:
             if draft.reason and w.picker.set_current(draft.reason):
                 w.form.set_fields(w.reason().fields, draft.fields)
                 w.fields_rebuilt()
+            w.order_dates.set_values(draft.order_dates)
             w.template.restore(draft.rendered, draft.text)
             if draft.reason:
                 w.template.apply_render()  # subject and notices; the text is kept (it matches or merges)

@@ -16,6 +16,7 @@ from composer.ui.editor import MessageEditor
 from composer.ui.export_actions import ExportController
 from composer.ui.field_form import FieldForm
 from composer.ui.findings_panel import FindingsPanel
+from composer.ui.order_dates import OrderDates
 from composer.ui.reason_picker import ReasonPicker
 from composer.ui.review import ReviewState
 from composer.ui.status_gate import StatusGate
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.store_edit.setAccessibleName("Store name")
         self.store_edit.setPlaceholderText("Your store name (signature)")
         self.form = FieldForm(self._validate_field, self)
+        self.order_dates = OrderDates(self)
         self.subject_label = QLabel(self)
         self.subject_label.setAccessibleName("Subject")
         self.subject_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -114,7 +116,9 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not their container
         scroll.setWidget(self.form)
-        QVBoxLayout(fields_box).addWidget(scroll)
+        column = QVBoxLayout(fields_box)
+        column.addWidget(scroll, 1)
+        column.addWidget(self.order_dates)
 
         message = QWidget(self)
         message_layout = QVBoxLayout(message)
@@ -200,6 +204,7 @@ class MainWindow(QMainWindow):
         self.locale_combo.currentIndexChanged.connect(lambda _i: self.template.options_changed())
         self.store_edit.editingFinished.connect(self._store_name_changed)
         self.form.values_changed.connect(self.template.fields_changed)
+        self.order_dates.changed.connect(self.checker.schedule)
         self.editor.textChanged.connect(self.review.text_changed)
         self.checker.report_ready.connect(self.review.show_report)
         self.checker.check_failed.connect(lambda msg: self.statusBar().showMessage(f"Check failed: {msg}", 8000))
@@ -214,7 +219,7 @@ class MainWindow(QMainWindow):
 
     def _set_tab_order(self) -> None:
         chain = [self.picker.combo, self.marketplace_combo, self.locale_combo, self.store_edit,
-                 *self.form.inputs(), self.editor, self.findings.list, self.subject_button, self.spapi_button,
+                 *self.form.inputs(), *self.order_dates.inputs(), self.editor, self.findings.list, self.subject_button, self.spapi_button,
                  self.copy_button]
         for first, second in zip(chain, chain[1:]):
             self.setTabOrder(first, second)

@@ -19,7 +19,8 @@ class ReviewState:
         reason = w.reason()
         locale = w.buyer_locale()
         context = core.build_context(reason, w.form.values(), locale=locale,
-                                     marketplace_code=w.marketplace_code(), history=self)
+                                     marketplace_code=w.marketplace_code(), history=self,
+                                     dates=w.order_dates.dates())
         return core.CheckCall(reason.id if reason else None, locale, context)
 
     def earlier_messages(self, order_id: str) -> tuple:

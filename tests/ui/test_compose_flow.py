@@ -200,3 +200,25 @@ def test_missing_order_details_block_the_copy(qtbot, window):
     assert "[Design to confirm]" not in window.editor.toPlainText()
     assert window.review.gate().missing == ""
     assert window.copy_button.isEnabled()
+
+
+def test_order_dates_feed_the_timing_rules(qtbot, window):
+    from datetime import date, timedelta
+
+    choose(qtbot, window, "review_feedback_request", {"order_id": ORDER, "product": "the ceramic mug"})
+    assert window.copy_button.isEnabled()
+    too_soon = (date.today() - timedelta(days=2)).isoformat()
+    window.order_dates.set_values({"delivery_date": too_soon})
+    check_now(qtbot, window)
+    assert any(f.category == "timing" and f.severity == "error" for f in window.review.visible())
+    assert not window.copy_button.isEnabled()
+    window.order_dates.set_values({"delivery_date": (date.today() - timedelta(days=10)).isoformat()})
+    check_now(qtbot, window)
+    assert window.copy_button.isEnabled()
+
+
+def test_a_half_typed_date_is_explained_and_ignored(qtbot, window):
+    choose(qtbot, window, "review_feedback_request", {"order_id": ORDER, "product": "the ceramic mug"})
+    window.order_dates.set_values({"delivery_date": "12/03/2026"})
+    assert "YYYY-MM-DD" in window.order_dates._errors["delivery_date"].text()
+    assert window.order_dates.dates() == {}

@@ -14,6 +14,7 @@ from ui_helpers import DELAY_FIELDS, ORDER, choose, type_text
 def test_draft_restores_after_simulated_crash(qtbot, make_window):
     first = make_window()
     choose(qtbot, first, "shipment_delay_notice", DELAY_FIELDS)
+    first.order_dates.set_values({"order_date": "2026-11-20"})
     type_text(qtbot, first, " Typed just before the crash.")
     qtbot.waitUntil(lambda: DraftStore().load() is not None and DraftStore().load().text.endswith("crash."),
                     timeout=10_000)  # the autosave timer, not a manual save
@@ -27,6 +28,7 @@ def test_draft_restores_after_simulated_crash(qtbot, make_window):
     assert second.editor.toPlainText() == typed
     assert second.picker.current_id() == "shipment_delay_notice"
     assert second.form.values()["order_id"] == ORDER
+    assert second.order_dates.values()["order_date"] == "2026-11-20"
     assert second.ask.questions[0][0] == "Restore draft?"
 
 

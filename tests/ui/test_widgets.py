@@ -154,7 +154,7 @@ def test_tab_order_runs_from_reason_to_copy(qtbot, window):
         if widget is window.picker.combo:
             break
     order = [window.picker.combo, window.marketplace_combo, window.locale_combo, window.store_edit,
-             *window.form.inputs(), window.editor, window.findings.list]
+             *window.form.inputs(), *window.order_dates.inputs(), window.editor, window.findings.list]
     positions = [seen.index(w) for w in order]
     assert positions == sorted(positions)
     assert seen.index(window.copy_button) > seen.index(window.editor)
