@@ -33,18 +33,13 @@ def _icon():
 
 
 def create_application(qt_args: list[str]):
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from composer.ui.compat import guard_none_refcount
 
     guard_none_refcount()  # before any other Qt call (see compat.py)
-    app = QApplication.instance()
-    if app is None:
-        # Qt 6 scales for high-DPI screens by itself; pass fractional factors (150 %) through unrounded.
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication([sys.argv[0], *qt_args])
+    # High-DPI: Qt 6 scales by itself and passes fractional factors (150 %) through unrounded by default.
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("Seller Message Composer")
     app.setOrganizationName("seller-message-composer")
     app.setDesktopFileName("seller-composer")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
@@ -63,7 +64,7 @@ class MessageEditor(QPlainTextEdit):
         # (cursor, severity, finding) per underline; the cursors move with every edit, so hover and
         # right-click point at the right words even before the next check has run.
         self._painted: list[tuple[QTextCursor, str, Finding | None]] = []
-        self._formats = {s: self._underline_format(s) for s in ("error", "warning", "suggestion")}
+        self._formats: dict[str, QTextCharFormat] = {}  # built at the first underline (QColor loads Qt's enums)
         self.setAccessibleName("Message text")
         self.setAccessibleDescription("The message to the buyer. Problems are underlined and listed beside it.")
         self.setTabChangesFocus(True)  # Tab moves on; messages to Amazon do not use tab characters
@@ -96,7 +97,9 @@ class MessageEditor(QPlainTextEdit):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format = self._formats.get(severity) or self._underline_format(severity)
+            if severity not in self._formats:
+                self._formats[severity] = self._underline_format(severity)
+            selection.format = self._formats[severity]
             selections.append(selection)
             painted.append((cursor, severity, None))
         self.setExtraSelections(selections)
@@ -140,7 +143,7 @@ class MessageEditor(QPlainTextEdit):
         cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def apply_fix(self, fix: Fix) -> None:
         """Replace the fix's span; the change is a single undo step."""
@@ -178,8 +181,8 @@ class MessageEditor(QPlainTextEdit):
 
     # --- Qt overrides ------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and (
+                event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier):
             self.copy_requested.emit()
             return
         super().keyPressEvent(event)

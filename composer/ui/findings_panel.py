@@ -1,7 +1,8 @@
 """The side panel listing every finding with a severity icon, its message and how to fix it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QVBoxLayout, QWidget
 
 from composer.model import Finding
@@ -10,7 +11,7 @@ from composer.ui.style import SEVERITY_NAMES, severity_icon
 
 MAX_ITEMS = 300
 _ORDER = {"error": 0, "warning": 1, "suggestion": 2}
-_FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+_FINDING_ROLE = 0x0101  # Qt.ItemDataRole.UserRole + 1, as a number: the Qt namespace is not loaded at import (see MainWindow.polish)
 
 
 class FindingsPanel(QWidget):
@@ -29,17 +30,13 @@ class FindingsPanel(QWidget):
         self.list.setAccessibleDescription("Problems found in the message. Enter selects the text; the menu key offers fixes.")
         self.list.setWordWrap(True)
         self.list.setIconSize(QSize(16, 16))
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._title.setBuddy(self.list)
         # Why and how to fix the current finding, readable without a mouse (tooltips need hovering).
         self.details = QLabel(self)
         self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setOpenExternalLinks(True)
         self.details.setAccessibleName("Finding details")
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.details.setMinimumHeight(90)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)
@@ -49,6 +46,14 @@ class FindingsPanel(QWidget):
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         self.list.customContextMenuRequested.connect(self._context_menu)
+
+    def polish(self) -> None:
+        """Settings that need Qt's enum namespace; applied once the window is on screen."""
+        qt = QtCore.Qt
+        self.list.setContextMenuPolicy(qt.ContextMenuPolicy.CustomContextMenu)
+        self.details.setTextFormat(qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.setAlignment(qt.AlignmentFlag.AlignTop | qt.AlignmentFlag.AlignLeft)
 
     def set_findings(self, findings) -> None:
         ordered = sorted(findings, key=lambda f: (_ORDER.get(f.severity, 3), f.scope == "span", f.start))
@@ -66,11 +71,11 @@ class FindingsPanel(QWidget):
             self.list.addItem(self._item(finding, index))
         if len(ordered) > MAX_ITEMS:
             more = QListWidgetItem(f"… and {len(ordered) - MAX_ITEMS:,} more")
-            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            more.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
             self.list.addItem(more)
         if not ordered:
             empty = QListWidgetItem("No problems found.")
-            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            empty.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(empty)
         self.list.setUpdatesEnabled(True)
         self._show_details(-1)
@@ -100,7 +105,7 @@ class FindingsPanel(QWidget):
         item = QListWidgetItem(severity_icon(finding.severity), text)
         item.setToolTip(finding_tooltip(finding))
         item.setData(_FINDING_ROLE, index)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, text)
         return item
 
     def _activate(self, item: QListWidgetItem) -> None:

@@ -1,7 +1,8 @@
 """The composer window: layout, actions and menus; the behaviour lives in small controllers beside it."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         """Fill the picker and the marketplaces, then apply the remembered settings."""
         if self.loaded:
             return
+        self.polish()
         self.picker.set_groups(core.reasons_by_group())
         self.marketplace_combo.blockSignals(True)
         for market in core.marketplaces():
@@ -62,6 +64,18 @@ class MainWindow(QMainWindow):
         self.marketplace_combo.blockSignals(False)
         self._apply_settings()
         self.loaded = True
+
+    def polish(self) -> None:
+        """Properties that need Qt's `Qt` enum namespace, set after the window is shown.
+
+        Loading that namespace builds 94 Python enums (about 16 ms); nothing on the first frame needs
+        it, so a deferred start shows the window first and polishes in the next event-loop turn.
+        """
+        qt = QtCore.Qt
+        self.subject_label.setTextInteractionFlags(qt.TextInteractionFlag.TextSelectableByMouse)
+        self._fields_scroll.setFocusPolicy(qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not their box
+        self.picker.polish()
+        self.findings.polish()
 
     # --- construction -------------------------------------------------------------------------
     def _create_widgets(self) -> None:
@@ -77,7 +91,6 @@ class MainWindow(QMainWindow):
         self.order_dates = OrderDates(self)
         self.subject_label = QLabel(self)
         self.subject_label.setAccessibleName("Subject")
-        self.subject_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice_label = QLabel(self)
         self.notice_label.setWordWrap(True)
         self.notice_label.setAccessibleName("Notice")
@@ -111,10 +124,9 @@ class MainWindow(QMainWindow):
         top.addRow(self._labelled("&Marketplace:", self.marketplace_combo), markets)
 
         fields_box = QGroupBox("Order details", self)
-        scroll = QScrollArea(fields_box)
+        scroll = self._fields_scroll = QScrollArea(fields_box)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not their container
         scroll.setWidget(self.form)
         column = QVBoxLayout(fields_box)
         column.addWidget(scroll, 1)
@@ -128,7 +140,7 @@ class MainWindow(QMainWindow):
         message_layout.addWidget(self._labelled("Me&ssage:", self.editor))
         message_layout.addWidget(self.editor, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter()  # horizontal by default; the layout below takes ownership
         splitter.addWidget(fields_box)
         splitter.addWidget(message)
         splitter.addWidget(self.findings)
@@ -155,7 +167,6 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)

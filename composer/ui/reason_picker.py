@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-_REASON_ROLE = Qt.ItemDataRole.UserRole + 1
+_REASON_ROLE = 0x0101  # Qt.ItemDataRole.UserRole + 1, as a number: the Qt namespace is not loaded at import (see MainWindow.polish)
 
 
 def _unbroken(text: str) -> str:
@@ -42,9 +43,7 @@ class ReasonPicker(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAccessibleName("Reason details")
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
@@ -53,6 +52,11 @@ class ReasonPicker(QWidget):
         self.set_groups(groups)
         self.combo.currentIndexChanged.connect(self._changed)
 
+    def polish(self) -> None:
+        """Settings that need Qt's enum namespace; applied once the window is on screen."""
+        self.details.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+
     def set_groups(self, groups) -> None:
         self._reasons = {}
         model = QStandardItemModel(self.combo)
@@ -60,9 +64,9 @@ class ReasonPicker(QWidget):
         bold.setBold(True)
         for title, reasons in groups:
             header = QStandardItem(title)
-            header.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not selectable, skipped by the keyboard
+            header.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)  # a heading: not selectable, skipped by the keyboard
             header.setFont(bold)
-            header.setData(title, Qt.ItemDataRole.AccessibleTextRole)
+            header.setData(title, QtCore.Qt.ItemDataRole.AccessibleTextRole)
             model.appendRow(header)
             for reason in reasons:
                 label = reason.title + ("  (critical)" if reason.critical else "")
@@ -70,7 +74,7 @@ class ReasonPicker(QWidget):
                 item.setData(reason.id, _REASON_ROLE)
                 item.setToolTip(f"{reason.description}\nWhen: {reason.timing}")
                 item.setData(f"{title}: {reason.title}{', critical' if reason.critical else ''}",
-                             Qt.ItemDataRole.AccessibleTextRole)
+                             QtCore.Qt.ItemDataRole.AccessibleTextRole)
                 model.appendRow(item)
                 self._reasons[reason.id] = reason
         self.combo.blockSignals(True)

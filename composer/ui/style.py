@@ -1,7 +1,8 @@
 """Severity colours and icons shared by the editor, the findings panel and the status line."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap, QPolygonF
 
 # Explicit colours (readable on light and dark palettes); the icon shape carries the same meaning.
@@ -16,10 +17,10 @@ def severity_colour(severity: str) -> QColor:
 
 def _paint_icon(severity: str, size: int) -> QPixmap:
     pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QtCore.Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(QtCore.Qt.PenStyle.NoPen)
     painter.setBrush(severity_colour(severity))
     rect = QRectF(1, 1, size - 2, size - 2)
     if severity == "error":  # octagon-like circle with a cross: "stop"
@@ -39,7 +40,7 @@ def _paint_icon(severity: str, size: int) -> QPixmap:
     font.setPixelSize(max(6, int(size * 0.6)))
     painter.setFont(font)
     text_rect = QRectF(0, size * 0.12, size, size) if severity == "warning" else QRectF(0, 0, size, size)
-    painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.drawText(text_rect, QtCore.Qt.AlignmentFlag.AlignCenter, glyph)
     painter.end()
     return pixmap
 
