@@ -81,6 +81,12 @@ class CheckController(QObject):
             return
         self._timer.stop()
         version, text = self._version, self._text_source()
+        if len(text) >= self._async_threshold:
+            # Never block the window on a huge text: start (or keep) the background check; until
+            # it reports, the gate stays "Checking…" and nothing is exported.
+            if not self.busy:
+                self.run_now()
+            return
         try:
             report = self._make_check()(text)
         except Exception as exc:

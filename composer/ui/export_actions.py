@@ -42,8 +42,11 @@ class ExportController:
         if not gate.can_copy:
             if w.template.errors:
                 w.form.validate(show_all=True)  # show every field's message, not only the touched ones
-            advice = " Fix them first." if gate.errors else ""
-            w.statusBar().showMessage(f"Not copied: {gate.label}.{advice}", 8000)
+            if not gate.checked:
+                message = "Not copied yet: the text is still being checked. Try again in a moment."
+            else:
+                message = f"Not copied: {gate.label}." + (" Fix them first." if gate.errors else "")
+            w.statusBar().showMessage(message, 8000)
             return None
         order_id = core.order_id_from(reason, w.form.values())
         refusal = w.history.refusal(order_id, reason.id)

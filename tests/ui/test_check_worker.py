@@ -114,3 +114,16 @@ def test_a_check_for_a_stale_big_text_is_dropped_in_the_real_window(qtbot, windo
     qtbot.waitUntil(lambda: not window.checker.busy, timeout=120_000)
     assert window.review.report.text == "Thank you for your order."
     assert not any(f.rule.startswith("links.") for f in window.review.visible())
+
+
+def test_copying_a_huge_unchecked_text_does_not_block_and_copies_nothing(qtbot, window):
+    from PySide6.QtGui import QGuiApplication
+
+    window.picker.set_current("reply_to_buyer")
+    window.editor.setPlainText("Thank you for your message.\n" * 3000)
+    QGuiApplication.clipboard().setText("before")
+    assert window.exporter.copy_message() is False  # returns at once: the check runs in the background
+    assert QGuiApplication.clipboard().text() == "before"
+    assert window.checker.busy
+    with qtbot.waitSignal(window.checked, timeout=120_000):
+        pass
