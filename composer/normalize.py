@@ -92,11 +92,16 @@ _SPACED = re.compile(r"(?<![\w.])(?:[A-Za-z0-9] ){2,}[A-Za-z0-9](?![\w])")
 _DOT_WORDS = "dot|point|punkt|punto|\u30c9\u30c3\u30c8"
 _AT_WORDS = "at|@|arobase|chiocciola|arroba|klammeraffe|\u30a2\u30c3\u30c8"
 _TLD_AHEAD = r"(?=(?:www|" + _TLD + r")(?![\w-]))"
+# Spelled without brackets, the local words for "dot" are everyday words ("le point de retrait",
+# "el punto es"), so they count only before a TLD that is no word in those languages.
+_WORD_FREE_TLD = r"(?=(?i:com|net|org|info|biz|shop|store|online|fr|uk|jp|io)(?![\w-]))"
 _DOT = re.compile(
-    # "(dot)", "[.]", " dot " in any case; a bare dot with spaces only before a lower-case TLD, so
+    # "(dot)", "[.]", "(point)" in any case, before any TLD; " dot " before any TLD, " point " and
+    # the like only before a word-free TLD; a bare dot with spaces only before a lower-case TLD, so
     # that "Thank you. It" never turns into the domain "you.It".
-    r"(?<=\w)\s*(?:[\(\[\{<]\s*(?i:" + _DOT_WORDS + r"|\.)\s*[\)\]\}>]|\s(?i:" + _DOT_WORDS + r")\s)\s*"
+    r"(?<=\w)\s*(?:[\(\[\{<]\s*(?i:" + _DOT_WORDS + r"|\.)\s*[\)\]\}>]|\s(?i:dot)\s)\s*"
     + _TLD_AHEAD.replace("(?=(?:", "(?=(?i:")
+    + r"|(?<=\w)\s(?i:" + _DOT_WORDS + r")\s+" + _WORD_FREE_TLD
     + r"|(?<=\w)(?:\s+\.\s*|\.\s+)" + _TLD_AHEAD
     + r"|(?<=\bwww)\s*(?:[\(\[\{]\s*(?i:" + _DOT_WORDS + r"|\.)\s*[\)\]\}]|\s(?i:" + _DOT_WORDS + r")\s|\s*\.\s*)(?=\w)"
 )

@@ -13,7 +13,7 @@ from composer.detectors._base import detector, option_list
 _SCHEME = re2.compile(rb"(?i)()\b((?:https?|ftp)://[^\s<>\"'`]+)")
 _WWW = re2.compile(rb"(?i)(^|[^\w./@-])(www\.[^\s<>\"'`]+)")
 _BARE = re2.compile(
-    rb"(^|[^\w./@:-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
+    rb"(^|[^\w./@-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
     rb"(?::\d{2,5})?(?:/[^\s<>\"'`]*)?)"
 )
 _BARE_STOP = re.compile(r"[\w@-]")

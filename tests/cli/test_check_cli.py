@@ -11,7 +11,7 @@ import pytest
 from composer.cli import main
 
 BAD = "Hello,\nplease visit www.myshop.com for more.\n"
-GOOD = "Hello,\nyour parcel for order 112-1234567-1234567 left our warehouse today.\n"
+GOOD = "Hello,\nfor order 112-1234567-1234567, please reply with a delivery date that suits you for the 40 kg table.\n"
 
 
 def run(argv, capsys, stdin: str | None = None, monkeypatch=None):
@@ -86,7 +86,7 @@ def test_rules_dir_adds_user_rules(tmp_path, capsys):
     rules.mkdir()
     (rules / "house.yaml").write_text(USER_RULE, encoding="utf-8")
     msg = tmp_path / "m.txt"
-    msg.write_text("Your blue widget for order 112-1234567-1234567 ships today.", encoding="utf-8")
+    msg.write_text(GOOD.replace("table", "blue widget"), encoding="utf-8")
     assert run(["check", str(msg)], capsys)[0] == 0
     code, out, _ = run(["check", "--rules", str(rules), str(msg)], capsys)
     assert code == 1 and "error house: House rule: blue widget" in out
