@@ -8,7 +8,8 @@ import re2
 from composer.detectors._base import detector, option_list
 from composer.detectors.links import domain_allowed
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}\b")
+# ASCII edge at the end: in Japanese the address runs straight into the next word ("...comまで").
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![A-Za-z0-9])")
 
 
 @detector(("allow_domains",))
