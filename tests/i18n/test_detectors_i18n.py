@@ -33,8 +33,6 @@ def test_full_width_email_is_found():
     assert "contact.email" in _rules("ご連絡はｉｎｆｏ＠ｓｈｏｐ．ｃｏ．ｊｐ へお願いします。", "ja")
 
 
-@pytest.mark.xfail(reason="contact.py: the email pattern ends in \\b, which fails before a Japanese letter "
-                          "(use an ASCII edge such as (?![A-Za-z0-9])); reported to its owner")
 def test_email_directly_followed_by_japanese_is_found():
     assert "contact.email" in _rules("写真をsupport@takeda-kaden.jpまでお送りください。", "ja")
 
@@ -112,9 +110,6 @@ def test_a_single_review_word_is_never_a_violation(text, language):
     assert not {r for r in _rules(text, language) if ".review." in r}
 
 
-@pytest.mark.xfail(reason="normalize.py turns the spelled-out dot words (point, punto, punkt) into '.' before any "
-                          "TLD-like word, so 'point de retrait' / 'punto de recogida' / 'el punto es' become domains; "
-                          "reported to its owner")
 @pytest.mark.parametrize(("text", "language"), [
     ("Le point de retrait choisi exige un code.", "fr"),
     ("El punto de recogida exige el nombre.", "es"),
@@ -124,8 +119,5 @@ def test_everyday_point_phrases_are_not_domains(text, language):
     assert "links.external" not in _rules(text, language)
 
 
-@pytest.mark.xfail(reason="links.py: a bare domain right after a colon is skipped (the colon is excluded before "
-                          "_BARE so that 'http://' is not matched twice); Japanese puts links right after '：'. "
-                          "Reported to its owner")
 def test_bare_short_link_after_a_japanese_colon_is_found():
     assert "links.external" in _rules("説明書のリンクはこちらです：bit.ly/tana-setsumei", "ja")
