@@ -57,6 +57,18 @@ def language_of(locale: str | None) -> str | None:
     return locale.replace("_", "-").split("-")[0].lower() or None
 
 
+def _marketplace_locale(marketplace: str | None) -> str | None:
+    """The marketplace's default language, when neither --locale nor the buyer's language is known."""
+    if not marketplace:
+        return None
+    from composer.marketplaces import get_marketplace
+
+    try:
+        return get_marketplace(marketplace).default_locale
+    except KeyError:
+        return None
+
+
 def _finding(rule: Rule, hit, doc: Document) -> Finding:
     if hit.scope == "message":
         start = end = 0
@@ -108,8 +120,8 @@ def check(
         from composer.reasons import get_reason
 
         reason_obj = get_reason(reason)  # KeyError names the valid ids
-    if locale is None and context is not None and context.buyer_locale:
-        locale = context.buyer_locale
+    if locale is None and context is not None:
+        locale = context.buyer_locale or _marketplace_locale(context.marketplace)
     ruleset = rules if rules is not None else default_rules()
     language = language_of(locale) or "en"
     doc = Document(text, ruleset.prefilter_for(language))

@@ -206,7 +206,8 @@ class ByteIndex:
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    # Kana and kanji next to a Latin token are an edge: "当店のInstagramアカウント" names Instagram.
+    return (ch.isalnum() or ch == "_") and not _NO_SPACE_SCRIPT.match(ch)
 
 
 class Matcher:

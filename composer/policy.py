@@ -207,12 +207,13 @@ def language_findings(text: str, reason: Reason | None, locale: str | None, cont
         return []
     if written == target:
         return []
-    proactive = reason is not None and reason.proactive
+    # A warning, not an error: language identification can be wrong on short or mixed text, so the
+    # seller confirms instead of being blocked.
     return [_message_finding(
         "policy.language", "language",
         f"The text {how} {_language_name(written)}, but {described} is {_language_name(target)}.",
         "Amazon requires messages in the buyer's language of preference; Amazon does not translate text you type.",
         f"Write the message in {_language_name(target)} (render the template with --locale {target}).",
         "[S20][T5][S2] A",
-        severity="error" if proactive else "warning",
+        severity="warning",
     )]

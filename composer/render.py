@@ -1,6 +1,8 @@
 """Render a reason's template with typed field values in a sandbox; values are data, never template code."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,12 +58,16 @@ class Placeholder:
     __le__ = __gt__ = __ge__ = __lt__
 
 
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+
+
 def _sentence(value) -> str:
     """End a seller's phrase with a full stop unless it already ends a sentence."""
     text = str(value).rstrip()
     if not text or text[-1] in ".!?。！？…)\"'”’]":
         return text
-    return text + "."
+    # Japanese sentences end with the ideographic full stop, not a Latin one.
+    return text + ("。" if _JAPANESE.match(text[-1]) else ".")
 
 
 def _choice(value, wording: dict) -> str:

@@ -126,3 +126,7 @@ def test_sole_purpose_only_when_nothing_else():
     assert found("sole_purpose", "Hi Anna,\n\nThank you for your order!\n\nBest regards,\nBob's Shop", **options)
     permitted = "Thank you for your order 112-1234567-1234567. We need your preferred delivery date for this 40 kg item."
     assert found("sole_purpose", permitted, **options) == []
+
+
+def test_italian_invoice_number_is_no_phone():
+    assert found("phone", "Trova allegata la fattura n. 2026/0734 per il suo ordine.") == []

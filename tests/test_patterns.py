@@ -60,3 +60,7 @@ def test_offsets_are_characters_after_multibyte_text():
     doc = Document(text)
     [(s, e)] = Matcher(tokens=["coupon"]).spans(doc)
     assert doc.text[s:e] == "coupon"
+
+
+def test_latin_token_inside_japanese_text_matches():
+    assert spans(Matcher(tokens=["Instagram"]), "当店のInstagramアカウント") == ["Instagram"]

@@ -48,7 +48,7 @@ _NOT_PHONES = re.compile(
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # times
     # document references: "No. 2026-1187", "Invoice 20260415", "Rechnungsnummer 2026-0042", "領収書 No."
     r"|(?<!phone )(?<!tel\. )(?<!tel )\b(?:no|nr|n\u00b0|ref|invoice|receipt|rechnung\w*|facture|fattura|factura)\b\.?"
-    r"\s*(?:#|no\.?|nr\.?|number|nummer)?\s*[:\uff1a]?\s*\d[\d\-/]*\d"
+    r"\s*(?:#|no\.?|nr\.?|n\.|n\u00b0|n\u00ba|n\u00fam\.?|number|nummer|num\u00e9ro|numero|n\u00famero)?\s*[:\uff1a]?\s*\d[\d\-/]*\d"
     r"|(?:\u9818\u53ce\u66f8|\u8acb\u6c42\u66f8)[^\d\n]{0,8}\d[\d\-/]*\d",
     # ASCII word edges: in Japanese "番号503-..." the letters before a number are no word characters.
     re.IGNORECASE | re.ASCII,

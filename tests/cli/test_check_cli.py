@@ -133,3 +133,12 @@ def test_rules_validate_examples_catches_a_wrong_example(tmp_path, capsys):
 def test_shipped_rules_validate_cleanly(capsys):
     code, out, _ = run(["rules", "validate"], capsys)
     assert code == 0, out
+
+
+def test_marketplace_gives_the_language_when_no_locale(tmp_path, capsys):
+    msg = tmp_path / "m.txt"
+    msg.write_text("Bitte geben Sie uns eine 5-Sterne-Bewertung für Bestellung 302-1234567-1234567.", encoding="utf-8")
+    _, english, _ = run(["check", "--format", "json", str(msg)], capsys)
+    _, german, _ = run(["check", "--format", "json", "--marketplace", "DE", str(msg)], capsys)
+    assert not any(f["rule"].startswith("de.") for f in json.loads(english)["findings"])
+    assert any(f["rule"].startswith("de.") for f in json.loads(german)["findings"])
