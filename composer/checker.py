@@ -97,9 +97,10 @@ def _finding(rule: Rule, hit, doc: Document) -> Finding:
 
 def run_rules(doc: Document, rules, reason: str | None, language: str | None) -> list[Finding]:
     findings = []
-    for rule in rules:
-        if not rule.applies(reason, language):
-            continue
+    chosen = rules.applicable(reason, language) if isinstance(rules, RuleSet) else [
+        r for r in rules if r.applies(reason, language)
+    ]
+    for rule in chosen:
         for hit in rule.find(doc, reason):
             findings.append(_finding(rule, hit, doc))
     return findings

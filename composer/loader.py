@@ -74,6 +74,14 @@ class RuleSet:
     rules: dict[str, Rule] = field(default_factory=dict)
     errors: list[RuleError] = field(default_factory=list)
     _prefilters: dict = field(default_factory=dict, repr=False)
+    _applicable: dict = field(default_factory=dict, repr=False)
+
+    def applicable(self, reason: str | None, language: str | None) -> list[Rule]:
+        """The rules that run for this reason and language (worked out once per pair)."""
+        key = (reason, language)
+        if key not in self._applicable:
+            self._applicable[key] = [r for r in self.rules.values() if r.applies(reason, language)]
+        return self._applicable[key]
 
     def prefilter_for(self, language: str | None) -> Prefilter:
         """One RE2::Set over the patterns of every rule that can run for this language."""

@@ -65,7 +65,7 @@ def _scan_links(doc) -> list[Link]:
     if b"." not in data:
         return []
     links: list[Link] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a link was already found: linear, however many links
     for pattern in (_SCHEME, _WWW, _BARE):
         for m in pattern.finditer(data):
             index = index or doc.byte_index
@@ -74,12 +74,12 @@ def _scan_links(doc) -> list[Link]:
                 continue
             raw = text[start:end].rstrip(_TRAILING)
             end = start + len(raw)
-            if any(start < te and ts < end for ts, te in taken):
+            if taken.find(1, start, end) != -1:
                 continue
             scheme, host = _host_of(raw)
             if pattern is _BARE and not _plausible_bare_domain(raw, host):
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             links.append(Link(start, end, raw, host, scheme))
     return sorted(links, key=lambda link: link.start)
 
