@@ -22,6 +22,9 @@ _LOOKALIKES = str.maketrans(
     "aeopcyxijsdqwABEKMHOPCTXIJS" "aoiuvktpABEZHIKMNOPTYX",
 )
 
+# Typographic quotes fold to straight ones, so a rule's "don't" also matches "don’t".
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
+
 # Characters that are stable under our folding and common in real messages: skipping them keeps
 # accented Latin and Japanese text on the fast path.
 _CANDIDATE = re.compile(r"[^\x00-\x7f\u00c0-\u017e\u3041-\u309f\u30a1-\u30fa\u4e00-\u9fff\u3001\u3002]")
@@ -76,7 +79,7 @@ def _rewrite(text: str, pattern: re.Pattern, replace) -> tuple[str, _Stage]:
 def _fold_char(ch: str) -> str:
     if ch in ZERO_WIDTH:
         return ""
-    folded = unicodedata.normalize("NFKC", ch).translate(_LOOKALIKES)
+    folded = unicodedata.normalize("NFKC", ch).translate(_LOOKALIKES).translate(_QUOTES)
     if folded.isspace():
         return " " if ch not in "\n\r" else ch
     return folded
@@ -87,7 +90,8 @@ def _gate(pattern: str):
     return re2.compile(pattern.encode("utf-8"))
 
 
-_SPACED = re.compile(r"(?<![\w.])(?:[A-Za-z0-9] ){2,}[A-Za-z0-9](?![\w])")
+# Not after an apostrophe: "it's a 5-star" must not become "it'sa5-star".
+_SPACED = re.compile(r"(?<![\w.'\u2019])(?:[A-Za-z0-9] ){2,}[A-Za-z0-9](?![\w'\u2019])")
 # "dot" as sellers spell it in the marketplace languages (point, punkt, punto, ドット).
 _DOT_WORDS = "dot|point|punkt|punto|\u30c9\u30c3\u30c8"
 _AT_WORDS = "at|@|arobase|chiocciola|arroba|klammeraffe|\u30a2\u30c3\u30c8"
@@ -103,11 +107,12 @@ _DOT = re.compile(
     + _TLD_AHEAD.replace("(?=(?:", "(?=(?i:")
     + r"|(?<=\w)\s(?i:" + _DOT_WORDS + r")\s+" + _WORD_FREE_TLD
     + r"|(?<=\w)(?:\s+\.\s*|\.\s+)" + _TLD_AHEAD
+    + r"|(?<=[A-Za-z0-9])\s*\u3002\s*" + _TLD_AHEAD  # a Japanese full stop inside an address
     + r"|(?<=\bwww)\s*(?:[\(\[\{]\s*(?i:" + _DOT_WORDS + r"|\.)\s*[\)\]\}]|\s(?i:" + _DOT_WORDS + r")\s|\s*\.\s*)(?=\w)"
 )
 _MAIL_HOSTS = r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|gmx|proton|protonmail|live|msn|mail|web|t-online)"
 _AT = re.compile(
-    r"(?<=[\w.])\s*(?:[\(\[\{<]\s*(?i:" + _AT_WORDS + r")\s*[\)\]\}>]|\s(?:at|AT)\s(?=" + _MAIL_HOSTS + r"\b)|\s@\s|\s+@|@\s+)\s*(?=\w)"
+    r"(?<=[\w.])\s*(?:[\(\[\{<]\s*(?i:" + _AT_WORDS + r")\s*[\)\]\}>]|\s(?:at|AT)\s(?=" + _MAIL_HOSTS + r"\b)|\s*@\s+|\s+@)\s*(?=[\w-]+\s*\.\s*[A-Za-z])"
 )
 
 
@@ -115,9 +120,21 @@ _AT = re.compile(
 # quicker than Python's re on 100 KB), so ordinary text pays almost nothing.
 _PASSES = (
     (_gate(r"\b\w \w \w\b"), _SPACED, lambda m: m.group(0).replace(" ", "")),
-    (_gate(r"(?i)\b(?:" + _DOT_WORDS + r")\b|\x{30c9}\x{30c3}\x{30c8}|[\(\[\{<]\s*\.|\w\s+\.\s*[a-z]|\w\.\s+" + _TLD + r"\b|\bwww\s"), _DOT, lambda m: "."),
+    (_gate(r"(?i)\b(?:" + _DOT_WORDS + r")\b|\x{30c9}\x{30c3}\x{30c8}|[A-Za-z0-9]\s*\x{3002}|[\(\[\{<]\s*\.|\w\s+\.\s*[a-z]|\w\.\s+" + _TLD + r"\b|\bwww\s"), _DOT, lambda m: _dot(m)),
     (_gate(r"(?i)[\(\[\{<]\s*(?:" + _AT_WORDS + r")\s*[\)\]\}>]|\s@|@\s|\bat\s+" + _MAIL_HOSTS + r"\b"), _AT, lambda m: "@"),
 )
+
+
+# "the dot com bubble", "a dot com company": after these words "dot com" is a noun, not an address.
+_NOT_A_HOST = {"the", "a", "an", "this", "that", "of", "old", "new", "early", "big", "first", "whole", "pure"}
+
+
+def _dot(m: re.Match) -> str:
+    if "." not in m.group(0) and not m.group(0).strip().startswith(("(", "[", "{", "<")):
+        before = m.string[max(0, m.start() - 20) : m.start()].split()
+        if before and before[-1].lower() in _NOT_A_HOST:
+            return m.group(0)
+    return "."
 
 
 def _deobfuscate(text: str) -> list[tuple[str, _Stage]]:

@@ -83,3 +83,14 @@ def test_unknown_detector_option_is_an_error(tmp_path):
     write(tmp_path, "u.yaml", rule)
     [error] = load_rules(tmp_path).errors
     assert "unknown option(s) allow" in error.message and error.line == 3
+
+
+def test_existence_unless_after_excuses_negated_matches(tmp_path):
+    rule = GOOD_RULE.replace("tokens: [coupon code]", "tokens: [request a cancellation]\nunless_after: [do not need to]")
+    write(tmp_path, "c.yaml", rule)
+    ruleset = load_rules(tmp_path)
+    assert ruleset.errors == []
+    assert check("You do not need to request a cancellation.", rules=ruleset).findings == ()
+    assert check("Please request a cancellation.", rules=ruleset).verdict == "block"
+    # the negation must be close and in the same sentence
+    assert check("You do not need to worry. Please request a cancellation.", rules=ruleset).verdict == "block"

@@ -36,7 +36,9 @@ def email(options: dict):
 _NOT_PHONES = re.compile(
     r"\b\d{3}-\d{7}-\d{7}\b"  # Amazon order id (3-7-7)
     r"|\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{8,}\b"  # tracking numbers, ASINs, SKUs
-    r"|\b\d{11,}\b"  # unbroken long digit runs: tracking numbers (FedEx 12/15, USPS 20-22)
+    # unbroken long digit runs are tracking numbers (FedEx 12/15, USPS 20-22), unless they start like
+    # a phone number: "+447700900123", "07700900123"
+    r"|(?<![+\d])[1-9]\d{10,}\b"
     r"|(?:tracking|track|sendungs\w*|suivi|seguimiento|spedizione|tracciamento|\u8ffd\u8de1)[^\d\n]{0,24}\d[\d \-]{5,30}\d"
     r"|\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"  # ISO dates
     r"|\b(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:19|20)?\d\d\b"  # d/m/y, m/d/y
@@ -47,7 +49,8 @@ _NOT_PHONES = re.compile(
     r"(?:kg|g|lbs?|oz|cm|mm|m|km|in|inch|inches|ft|feet|l|ml|pcs|pieces|units|items)\b"  # measurements
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # times
     # document references: "No. 2026-1187", "Invoice 20260415", "Rechnungsnummer 2026-0042", "領収書 No."
-    r"|(?<!phone )(?<!tel\. )(?<!tel )\b(?:no|nr|n\u00b0|ref|invoice|receipt|rechnung\w*|facture|fattura|factura)\b\.?"
+    r"|(?<!phone )(?<!tel\. )(?<!tel )\b(?:no|nr|n\u00b0|ref|reference|invoice|receipt|rechnung\w*|facture|fattura|factura"
+    r"|model|modell|part|item|po|serial|sku|article|artikel|lot|batch|case|ticket|rma|asin)\b\.?"
     r"\s*(?:#|no\.?|nr\.?|n\.|n\u00b0|n\u00ba|n\u00fam\.?|number|nummer|num\u00e9ro|numero|n\u00famero)?\s*[:\uff1a]?\s*\d[\d\-/]*\d"
     r"|(?:\u9818\u53ce\u66f8|\u8acb\u6c42\u66f8)[^\d\n]{0,8}\d[\d\-/]*\d",
     # ASCII word edges: in Japanese "番号503-..." the letters before a number are no word characters.

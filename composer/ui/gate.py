@@ -22,6 +22,11 @@ def ignore_keys(findings, text: str) -> dict[Finding, tuple[str, str, int]]:
     return keys
 
 
+CHOOSE_REASON = "Choose a reason first"
+NOTHING_YET = "Nothing to copy yet"
+FIRST_STEPS = (CHOOSE_REASON, NOTHING_YET)
+
+
 @dataclass(frozen=True)
 class Gate:
     errors: int
@@ -42,6 +47,8 @@ class Gate:
     def label(self) -> str:
         if not self.checked:
             return "Checking…"
+        if self.missing in FIRST_STEPS:
+            return self.missing  # the reason decides the rules: findings before it are premature
         if self.errors:
             return f"{self.errors} blocking issue{'s' if self.errors != 1 else ''}"
         if self.missing:
@@ -69,9 +76,9 @@ def gate_for(findings, *, checked: bool = True, missing: str = "") -> Gate:
 def missing_for(reason, text: str, field_errors: dict[str, str] | None = None) -> str:
     """What still stands between the seller and a copy, besides findings; "" when nothing does."""
     if reason is None:
-        return "Choose a reason first"
+        return CHOOSE_REASON
     if not text.strip():
-        return "Nothing to copy yet"
+        return NOTHING_YET
     if field_errors:
         # An empty or bad field leaves a "[Label]" placeholder in the template text.
         labels = {spec.name: spec.label for spec in reason.fields}
