@@ -79,6 +79,7 @@ def test_email(text, expected):
         ("Phone no. 555-123-4567", ["555-123-4567"]),
         ("mob: 07700900123", ["07700900123"]),
         ("or +447700900123", ["+447700900123"]),
+        ("Mobil 0151 12345678", ["0151 12345678"]),
         ("お電話は03-1234-5678まで", ["03-1234-5678"]),
     ],
 )
@@ -94,6 +95,8 @@ def test_phone_numbers(text, expected):
         "FedEx tracking number: 771234567890; DHL tracking 1234567890",
         "Invoice INV-2026-0415 for your order 112-1234567-1234567, receipt No. 2026-1187",
         "The replacement hose is model number 5500-1200-34. PO number 4500012345.",
+        "Paket 7731 0048 2265 und Sendung 3612-4578-9020",
+        "conforme al Real Decreto 110/2015 sobre residuos",
         "注文番号503-4419208-1234567の領収書（No. 2026-1187）",
         "The total was $1,234.99 or 1.234,99 € or EUR 45.00",
         "Delivery on 2026-11-26, 12/05/2026 or 26.11.2026",

@@ -48,6 +48,7 @@ _NOT_PHONES = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s*(?:[x\u00d7]\s*\d+(?:[.,]\d+)?\s*){0,2}"
     r"(?:kg|g|lbs?|oz|cm|mm|m|km|in|inch|inches|ft|feet|l|ml|pcs|pieces|units|items)\b"  # measurements
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # times
+    r"|\b\d{1,5}/(?:19|20)\d\d\b"  # numbered acts and documents: "Real Decreto 110/2015"
     # document references: "No. 2026-1187", "Invoice 20260415", "Rechnungsnummer 2026-0042", "領収書 No."
     r"|(?<!phone )(?<!tel\. )(?<!tel )\b(?:no|nr|n\u00b0|ref|reference|invoice|receipt|rechnung\w*|facture|fattura|factura"
     r"|model|modell|part|item|po|serial|sku|article|artikel|lot|batch|case|ticket|rma|asin)\b\.?"
@@ -70,6 +71,11 @@ def _is_phone(candidate: str, regions: tuple[str, ...]) -> bool:
 
     digits = sum(ch.isdigit() for ch in candidate)
     if digits < 7 or digits > 15:
+        return False
+    international = candidate.startswith(("+", "00", "(+"))
+    if digits >= 12 and not international and not candidate.lstrip("(").startswith("0"):
+        # Domestic numbers of 12+ digits start with a trunk 0 (0151 12345678); without it, grouped
+        # runs like "7731 0048 2265" or "3612-4578-9020" are parcel numbers.
         return False
     for region in regions:
         try:
