@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import yaml
 from babel.numbers import get_currency_precision
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from composer import resources
@@ -33,6 +33,10 @@ class Rendered:
     @property
     def fell_back(self) -> bool:
         return bool(self.requested_locale) and language_of(self.requested_locale) != self.locale
+
+
+class TemplateFileError(ValueError):
+    """A template file that cannot be used (syntax error, unknown variable); names the file and line."""
 
 
 class FieldErrors(ValueError):
@@ -201,10 +205,18 @@ def _cross_check(reason_id: str, values: dict[str, object]) -> dict[str, str]:
 
 
 def _fill(reason: Reason, language: str, values: dict[str, object]) -> str:
-    template = _environment(templates_root()).get_template(template_name(reason.id, language))
-    # Nothing inside is touched: a field value reaches the buyer exactly as typed (tests keep the
-    # templates free of stray spaces and blank lines instead).
-    return template.render(**values).strip()
+    name = template_name(reason.id, language)
+    try:
+        template = _environment(templates_root()).get_template(name)
+        # Nothing inside is touched: a field value reaches the buyer exactly as typed (tests keep the
+        # templates free of stray spaces and blank lines instead).
+        return template.render(**values).strip()
+    except TemplateNotFound:
+        raise
+    except TemplateSyntaxError as exc:
+        raise TemplateFileError(f"{templates_root() / name}:{exc.lineno}: {exc.message}") from None
+    except TemplateError as exc:  # e.g. a variable the reason has no field for (StrictUndefined)
+        raise TemplateFileError(f"{templates_root() / name}: {exc.message}") from None
 
 
 def render(
@@ -242,6 +254,6 @@ def preview(
 
 
 __all__ = [
-    "FieldErrors", "LocalDate", "Money", "Placeholder", "Rendered", "available_languages",
+    "FieldErrors", "TemplateFileError", "LocalDate", "Money", "Placeholder", "Rendered", "available_languages",
     "example_values", "preview", "render", "subject_for", "template_language",
 ]
