@@ -67,6 +67,7 @@ def run_app(argv: list[str]) -> int:
     def ready(_version=None, _report=None):
         window.checker.report_ready.disconnect(ready)
         settle()
+        window.show_rule_problems()
         if smoke:
             print(f"{READY_MARKER} after {time.perf_counter() - started:.3f}s", flush=True)
             window.close()

@@ -52,6 +52,18 @@ class MainWindow(QMainWindow):
         if not deferred:
             self.finish_loading()
 
+    def show_rule_problems(self) -> None:
+        """Broken rule files (a user's, usually) are switched off, not fatal: say which, and where."""
+        from composer.checker import default_rules
+
+        errors = default_rules().errors
+        if not errors:
+            return
+        more = f" (and {len(errors) - 1} more; see the tooltip)" if len(errors) > 1 else ""
+        message = f"A rule file has a problem and is switched off: {errors[0]}{more}"
+        self.statusBar().showMessage(message)
+        self.statusBar().setToolTip("\n".join(str(e) for e in errors))
+
     def finish_loading(self) -> None:
         """Fill the picker and the marketplaces, then apply the remembered settings."""
         if self.loaded:
