@@ -1,7 +1,8 @@
 """Rule patterns on RE2: linear time whatever a user writes, run on UTF-8 bytes for speed.
 
-Tokens (literal words and phrases) become RE2 patterns with Unicode-aware word edges; user
-patterns are compiled as written. Matches come back as character offsets.
+Tokens (literal words and phrases) become RE2 patterns; their word edges are checked on the few
+matches in Python (Unicode-aware). User patterns are compiled as written. One RE2::Set per
+language tells which patterns occur at all. Matches come back as character offsets.
 """
 from __future__ import annotations
 
@@ -156,15 +157,32 @@ def compile_pattern(pattern: str) -> "re2._Regexp":
         raise PatternError(f"pattern {pattern!r} does not compile on RE2: {exc}") from None
 
 
+def any_of(sources: list[str]):
+    """`matches(data: bytes) -> bool` for a list of patterns: one RE2::Set call instead of one per
+    pattern. The set is built on first use (large sets are the costliest part of loading rules)."""
+    for source in sources:
+        check_pattern(source)  # a clear error naming the bad pattern now, not on first use
+    if not sources:
+        return lambda data: False
+    built = []
+
+    def matches(data: bytes) -> bool:
+        if not built:
+            regex_set = re2.Set.SearchSet(_OPTIONS)
+            for source in sources:
+                regex_set.Add(source.encode("utf-8"))
+            regex_set.Compile()
+            built.append(regex_set)
+        return bool(built[0].Match(data))
+
+    return matches
+
 
 def token_to_regex(token: str) -> str:
     """A literal phrase -> RE2 source: any whitespace between words, a trailing * for word endings."""
     token = token.strip()
     stem = token[:-1] if token.endswith("*") else token
-    words = stem.split()
-    body = r"\s+".join(re2.escape(w) if isinstance(w, str) else w for w in words)
-    if isinstance(body, bytes):
-        body = body.decode()
+    body = r"\s+".join(re2.escape(word) for word in stem.split())
     if token.endswith("*"):
         body += _WORD_CHAR + "*"
     return body

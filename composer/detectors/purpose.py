@@ -2,28 +2,7 @@
 from __future__ import annotations
 
 from composer.detectors._base import detector, option_list
-import re2
-
-from composer.patterns import _OPTIONS, Matcher, check_pattern
-
-
-def _any_of(sources: list[str]):
-    """One RE2::Set for a list of patterns: one call per sentence instead of one per pattern.
-    Built on first use: compiling these large sets is the costliest part of loading the rules."""
-    if not sources:
-        return lambda data: False
-    built = []
-
-    def matches(data: bytes) -> bool:
-        if not built:
-            regex_set = re2.Set.SearchSet(_OPTIONS)
-            for source in sources:
-                regex_set.Add(source.encode("utf-8"))
-            regex_set.Compile()
-            built.append(regex_set)
-        return bool(built[0].Match(data))
-
-    return matches
+from composer.patterns import Matcher, any_of
 
 
 def _unanchored(pattern: str) -> str | None:
@@ -54,13 +33,11 @@ def sole_purpose(options: dict):
 
     purpose_sources = option_list(options, "purpose")
     filler_sources = option_list(options, "filler")
-    for source in (*purpose_sources, *filler_sources):
-        check_pattern(source)  # a clear error naming the bad pattern, now rather than on first use
-    purpose = _any_of(purpose_sources)
+    purpose = any_of(purpose_sources)
     gates = [_unanchored(p) for p in purpose_sources]
     # A quick "does the purpose occur anywhere" look, valid only if every pattern can be unanchored.
     anywhere = Matcher(patterns=gates) if gates and all(g is not None for g in gates) else None
-    filler = _any_of(filler_sources)
+    filler = any_of(filler_sources)
     short = options.get("short_words", 3)
     if not purpose:
         raise ValueError("option 'purpose' needs at least one pattern")
