@@ -5,6 +5,7 @@ compare ratios measured in the same run rather than absolute numbers across mach
 """
 from __future__ import annotations
 
+import resource
 import statistics
 import sys
 import time
@@ -51,6 +52,11 @@ def bench_checker() -> dict:
     result["check_ms_by_size"] = {str(k): round(v * 1000, 3) for k, v in per_size.items()}
     # Linear growth: time per character at 200 KB over time per character at 10 KB (1.0 = linear).
     result["growth_ratio_200k_vs_10k"] = (per_size[200_000] / 200_000) / (per_size[10_000] / 10_000)
+    text_1m = sample_text(1_000_000)
+    result["check_1mb_ms"] = median_seconds(lambda: check_text(text_1m), 3) * 1000
+    # Peak memory of this process so far: the rules, their pattern sets and a 1 MB check (before
+    # proselint is loaded below).
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     try:
         from proselint.checks import __register__
         from proselint.registry import CheckRegistry
