@@ -59,26 +59,6 @@ class Reason:
     def field_names(self) -> tuple[str, ...]:
         return tuple(spec.name for spec in self.fields)
 
-    def to_dict(self) -> dict:
-        """The shape `seller-composer reasons --format json` prints."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "description": self.description,
-            "group": self.group,
-            "proactive": self.proactive,
-            "critical": self.critical,
-            "timing": self.timing,
-            "spapi_action": self.spapi_action,
-            "max_length": self.max_length,
-            "subject": self.subject,
-            "fields": [
-                {"name": f.name, "type": f.type, "label": f.label, "required": f.required,
-                 "choices": list(f.choices), "help": f.help, "example": f.example}
-                for f in self.fields
-            ],
-        }
-
 
 def _field(reason_id: str, raw: dict) -> FieldSpec:
     where = f"reasons.yaml: reason {reason_id!r}, field {raw.get('name')!r}"
