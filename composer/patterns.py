@@ -266,11 +266,9 @@ class Matcher:
                 if e <= s:
                     continue
                 if edges:
-                    s, e = doc.byte_index.to_char(s), doc.byte_index.to_char(e)
-                    text = doc.text
-                    if (s > 0 and _is_word_char(text[s - 1])) or (e < len(text) and _is_word_char(text[e])):
-                        continue
-                    found.add((s, e))
+                    span = _on_word_edges(lazy.regex, doc, s, e)
+                    if span:
+                        found.add(span)
                 else:
                     found.add((doc.byte_index.to_char(s), doc.byte_index.to_char(e)))
         return sorted(found)
@@ -286,15 +284,25 @@ class Matcher:
                 if (presence is not None and ident in presence.matched) or lazy.regex.search(data):
                     return True  # the prefilter already proved a match
                 continue
-            if self._first_edged(lazy.regex, doc):
+            if any(_on_word_edges(lazy.regex, doc, *m.span()) for m in lazy.regex.finditer(data)):
                 return True
         return False
 
-    @staticmethod
-    def _first_edged(regex, doc) -> bool:
-        text = doc.text
-        for m in regex.finditer(doc.norm_bytes):
-            s, e = doc.byte_index.to_char(m.start()), doc.byte_index.to_char(m.end())
-            if e > s and not ((s > 0 and _is_word_char(text[s - 1])) or (e < len(text) and _is_word_char(text[e]))):
-                return True
-        return False
+
+def _on_word_edges(regex, doc, start: int, end: int) -> tuple[int, int] | None:
+    """The match as a character span if it sits on word edges. If only its end runs into a word
+    ("ci segua" inside "ci segua sul" matched as "ci segua su"), a shorter alternative at the same
+    place may still fit: RE2 reports only the first alternative, so ask again with a shorter end."""
+    text, index = doc.text, doc.byte_index
+    s = index.to_char(start)
+    if s > 0 and _is_word_char(text[s - 1]):
+        return None
+    while end > start:
+        e = index.to_char(end)
+        if e > s and (e >= len(text) or not _is_word_char(text[e])):
+            return s, e
+        shorter = regex.match(doc.norm_bytes, start, end - 1)
+        if shorter is None or shorter.end() <= start:
+            return None
+        end = shorter.end()
+    return None

@@ -64,3 +64,9 @@ def test_offsets_are_characters_after_multibyte_text():
 
 def test_latin_token_inside_japanese_text_matches():
     assert spans(Matcher(tokens=["Instagram"]), "当店のInstagramアカウント") == ["Instagram"]
+
+
+def test_shorter_token_found_when_the_longer_runs_into_a_word():
+    # "ci segua su" matches inside "ci segua sul", fails its edge, and "ci segua" must still count.
+    assert spans(Matcher(tokens=["ci segua su", "ci segua"]), "Poi ci segua sul nostro profilo") == ["ci segua"]
+    assert spans(Matcher(tokens=["review it", "review"]), "please review items") == ["review"]
