@@ -89,3 +89,7 @@ class Document:
 
     def crosses_sentence(self, start: int, end: int) -> bool:
         return _SENTENCE_END.search(self.text, start, end) is not None
+
+    def sentence_breaks(self, start: int, end: int) -> int:
+        """How many sentence ends lie in text[start:end]."""
+        return sum(1 for _ in _SENTENCE_END.finditer(self.text, start, end))

@@ -94,3 +94,20 @@ def test_existence_unless_after_excuses_negated_matches(tmp_path):
     assert check("Please request a cancellation.", rules=ruleset).verdict == "block"
     # the negation must be close and in the same sentence
     assert check("You do not need to worry. Please request a cancellation.", rules=ruleset).verdict == "block"
+
+
+PROXIMITY_RULE = GOOD_RULE.replace(
+    "kind: existence\ntokens: [coupon code]",
+    "kind: proximity\nfirst: [stars]\nsecond: [adjust]\nwithin: 6",
+)
+
+
+def test_proximity_stays_in_one_sentence_unless_told(tmp_path):
+    text = "You gave us two stars. Would you adjust that?"
+    write(tmp_path / "one", "p.yaml", PROXIMITY_RULE)
+    write(tmp_path / "two", "p.yaml", PROXIMITY_RULE.replace("within: 6", "within: 6\nsentences: 2"))
+    assert check(text, rules=load_rules(tmp_path / "one")).findings == ()
+    assert check(text, rules=load_rules(tmp_path / "two")).verdict == "block"
+    # still bounded by words
+    far = "You gave us two stars. We hope the rest of the long week goes well and then adjust."
+    assert check(far, rules=load_rules(tmp_path / "two")).findings == ()

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from composer.kinds._common import SpecError, positive_int
 from composer.patterns import Matcher
 
-KEYS = {"first": True, "second": True, "within": True, "order": False}
+KEYS = {"first": True, "second": True, "within": True, "order": False, "sentences": False}
 
 
 def build(spec: dict):
@@ -19,6 +19,10 @@ def build(spec: dict):
     if not first or not second:
         raise SpecError("'first' and 'second' need at least one token each", "first")
     within = positive_int(spec, "within")
+    # 1: both words in one sentence; 2: also "You gave us two stars. Would you adjust that?"
+    sentences = positive_int(spec, "sentences", 1)
+    if sentences < 1:
+        raise SpecError("'sentences' must be 1 or more", "sentences")
     order = spec.get("order", "any")
     if order not in ("any", "first-second"):
         raise SpecError("'order' must be 'any' or 'first-second'", "order")
@@ -47,7 +51,7 @@ def build(spec: dict):
                 if order == "first-second" and b_start < a_start:
                     continue
                 gap = (a_end, b_start) if b_start >= a_end else (b_end, a_start)
-                if doc.crosses_sentence(*gap) or doc.count_words(*gap) > within:
+                if doc.sentence_breaks(*gap) >= sentences or doc.count_words(*gap) > within:
                     continue
                 used_b.add(i)
                 hits.append(Hit(min(a_start, b_start), max(a_end, b_end)))
