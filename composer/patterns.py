@@ -261,15 +261,12 @@ class Matcher:
         for lazy, edges, ident in self._compiled:
             if presence is not None and not presence.may_match(ident):
                 continue
+            if edges:
+                found.update(_edged_spans(lazy.regex, doc))
+                continue
             for m in lazy.regex.finditer(data):
                 s, e = m.span()
-                if e <= s:
-                    continue
-                if edges:
-                    span = _on_word_edges(lazy.regex, doc, s, e)
-                    if span:
-                        found.add(span)
-                else:
+                if e > s:
                     found.add((doc.byte_index.to_char(s), doc.byte_index.to_char(e)))
         return sorted(found)
 
@@ -284,13 +281,32 @@ class Matcher:
                 if (presence is not None and ident in presence.matched) or lazy.regex.search(data):
                     return True  # the prefilter already proved a match
                 continue
-            if any(_on_word_edges(lazy.regex, doc, *m.span()) for m in lazy.regex.finditer(data)):
+            if next(_edged_spans(lazy.regex, doc), None) is not None:
                 return True
         return False
 
 
-def _on_word_edges(regex, doc, start: int, end: int) -> tuple[int, int] | None:
-    """The match as a character span if it sits on word edges. If only its end runs into a word
+def _edged_spans(regex, doc):
+    """Matches that sit on word edges, as character spans. After a match that fails its edges the
+    search resumes one byte later, not after it: in "que faltaba" the failed "que falta" must not
+    hide "faltaba"."""
+    data = doc.norm_bytes
+    pos = 0
+    while pos < len(data):
+        m = regex.search(data, pos)
+        if m is None:
+            return
+        start, end = m.span()
+        found = _on_word_edges(regex, doc, start, end) if end > start else None
+        if found is None:
+            pos = start + 1
+            continue
+        yield found[0], found[1]
+        pos = max(found[2], start + 1)
+
+
+def _on_word_edges(regex, doc, start: int, end: int) -> tuple[int, int, int] | None:
+    """The match as (char start, char end, byte end) if it sits on word edges. If only its end runs into a word
     ("ci segua" inside "ci segua sul" matched as "ci segua su"), a shorter alternative at the same
     place may still fit: RE2 reports only the first alternative, so ask again with a shorter end."""
     text, index = doc.text, doc.byte_index
@@ -300,7 +316,7 @@ def _on_word_edges(regex, doc, start: int, end: int) -> tuple[int, int] | None:
     while end > start:
         e = index.to_char(end)
         if e > s and (e >= len(text) or not _is_word_char(text[e])):
-            return s, e
+            return s, e, end
         shorter = regex.match(doc.norm_bytes, start, end - 1)
         if shorter is None or shorter.end() <= start:
             return None

@@ -70,3 +70,7 @@ def test_shorter_token_found_when_the_longer_runs_into_a_word():
     # "ci segua su" matches inside "ci segua sul", fails its edge, and "ci segua" must still count.
     assert spans(Matcher(tokens=["ci segua su", "ci segua"]), "Poi ci segua sul nostro profilo") == ["ci segua"]
     assert spans(Matcher(tokens=["review it", "review"]), "please review items") == ["review"]
+
+
+def test_failed_phrase_does_not_hide_a_word_inside_it():
+    assert spans(Matcher(tokens=["que falta", "faltaba", "falta"]), "Veo que faltaba una pieza") == ["faltaba"]
