@@ -1,9 +1,9 @@
-"""One text being checked: original, normalised form, and lazily built word and sentence indexes."""
+"""One text being checked: original and normalised form, its bytes for RE2, and word/sentence helpers."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cached_property
+from itertools import chain
 
 from composer.normalize import normalize
 from composer.patterns import ByteIndex
@@ -11,11 +11,6 @@ from composer.patterns import ByteIndex
 # A "word" for distances: a run of letters/digits, or one CJK character (those scripts have no spaces).
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?。！？]+(?=\s|$)|[。！？]|\n\s*\n|\n(?=\s*[-*•])")
-
-
-def _chain(iterator, last):
-    yield from iterator
-    yield last
 
 
 class Document:
@@ -51,21 +46,6 @@ class Document:
         return ByteIndex(self.text)
 
     @cached_property
-    def word_starts(self) -> list[int]:
-        return [m.start() for m in _WORD.finditer(self.text)]
-
-    def word_number(self, pos: int) -> int:
-        """How many words start before `pos` (a word index for distances)."""
-        return bisect_right(self.word_starts, pos)
-
-    @cached_property
-    def sentence_ends(self) -> list[int]:
-        return [m.end() for m in _SENTENCE_END.finditer(self.text)]
-
-    def sentence_number(self, pos: int) -> int:
-        return bisect_right(self.sentence_ends, pos)
-
-    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence, surrounding whitespace excluded, empty ones dropped."""
         return list(self.iter_sentences())
@@ -75,7 +55,7 @@ class Document:
         start = 0
         text = self.text
         ends = (m.end() for m in _SENTENCE_END.finditer(text))
-        for end in _chain(ends, len(text)):
+        for end in chain(ends, (len(text),)):
             chunk = text[start:end]
             stripped = chunk.strip()
             if stripped:
@@ -86,9 +66,6 @@ class Document:
     def count_words(self, start: int, end: int) -> int:
         """Words in text[start:end], counted locally (no index of the whole text needed)."""
         return sum(1 for _ in _WORD.finditer(self.text, start, end))
-
-    def crosses_sentence(self, start: int, end: int) -> bool:
-        return _SENTENCE_END.search(self.text, start, end) is not None
 
     def sentence_breaks(self, start: int, end: int) -> int:
         """How many sentence ends lie in text[start:end]."""

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
 from composer.kinds import detector, existence, metric, occurrence, proximity, requires, substitution
 
@@ -20,8 +19,6 @@ class Hit:
     value: str | None = None  # fills {value} in the rule message (metrics)
     on_original: bool = False  # offsets already refer to the original text
 
-
-Finder = Callable[["Document", "str | None"], list[Hit]]  # noqa: F821 - documentation only
 
 # kind name -> module; the loader reads KEYS (allowed keys: required?) and calls build().
 KINDS = {

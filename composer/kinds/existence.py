@@ -20,7 +20,7 @@ def build(spec: dict):
     def excused(doc, start: int, negation_spans) -> bool:
         # "You do not need to request a cancellation": a negation shortly before, same sentence.
         for n_start, n_end in negation_spans:
-            if n_end <= start and not doc.crosses_sentence(n_end, start) and doc.count_words(n_end, start) <= within:
+            if n_end <= start and not doc.sentence_breaks(n_end, start) and doc.count_words(n_end, start) <= within:
                 return True
         return False
 

@@ -9,7 +9,7 @@ KEYS = {"measure": True, "max": False, "min": False}
 def _longest_sentence(doc) -> tuple[int, tuple[int, int]]:
     best, span = 0, (0, 0)
     for s, e in doc.sentences:
-        words = doc.word_number(e) - doc.word_number(s)
+        words = doc.count_words(s, e)
         if words > best:
             best, span = words, (s, e)
     return best, span
@@ -17,7 +17,7 @@ def _longest_sentence(doc) -> tuple[int, tuple[int, int]]:
 
 MEASURES = {
     "characters": lambda doc: (len(doc.original), None),
-    "words": lambda doc: (len(doc.word_starts), None),
+    "words": lambda doc: (doc.count_words(0, len(doc.text)), None),
     "sentences": lambda doc: (len(doc.sentences), None),
     "exclamations": lambda doc: (doc.text.count("!"), None),
     "longest_sentence_words": lambda doc: _longest_sentence(doc),
