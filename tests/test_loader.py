@@ -111,3 +111,16 @@ def test_proximity_stays_in_one_sentence_unless_told(tmp_path):
     # still bounded by words
     far = "You gave us two stars. We hope the rest of the long week goes well and then adjust."
     assert check(far, rules=load_rules(tmp_path / "two")).findings == ()
+
+
+def test_proximity_unless_after_excuses_a_negated_pair(tmp_path):
+    rule = PROXIMITY_RULE.replace("within: 6", "within: 6\nunless_after: [cannot, neither]")
+    write(tmp_path, "p.yaml", rule)
+    rules = load_rules(tmp_path)
+    assert rules.errors == []
+    # negation before the pair, and negation between its two words
+    assert check("Sellers cannot adjust stars.", rules=rules).findings == ()
+    assert check("The stars we can neither adjust nor hide.", rules=rules).findings == ()
+    assert check("Could you adjust the stars?", rules=rules).verdict == "block"
+    # a negation in an earlier sentence does not excuse the request
+    assert check("We cannot wait. Could you adjust the stars?", rules=rules).verdict == "block"

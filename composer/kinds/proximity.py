@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from composer.kinds._common import SpecError, positive_int
+from composer.kinds._common import SpecError, negation_guard, positive_int
 from composer.patterns import Matcher
 
-KEYS = {"first": True, "second": True, "within": True, "order": False, "sentences": False}
+KEYS = {
+    "first": True, "second": True, "within": True, "order": False, "sentences": False,
+    "unless_after": False, "unless_within": False,
+}
 
 
 def build(spec: dict):
@@ -23,6 +26,7 @@ def build(spec: dict):
     sentences = positive_int(spec, "sentences", 1)
     if sentences < 1:
         raise SpecError("'sentences' must be 1 or more", "sentences")
+    guard = negation_guard(spec)  # "we can neither edit nor delete a review" is not a request
     order = spec.get("order", "any")
     if order not in ("any", "first-second"):
         raise SpecError("'order' must be 'any' or 'first-second'", "order")
@@ -39,6 +43,7 @@ def build(spec: dict):
         if not b_spans:
             return []
         b_starts = [b[0] for b in b_spans]
+        negation_spans = guard[0](doc) if guard else ()
         hits = []
         used_b: set[int] = set()
         for a_start, a_end in a_spans:
@@ -53,8 +58,11 @@ def build(spec: dict):
                 gap = (a_end, b_start) if b_start >= a_end else (b_end, a_start)
                 if doc.sentence_breaks(*gap) >= sentences or doc.count_words(*gap) > within:
                     continue
+                start, end = min(a_start, b_start), max(a_end, b_end)
+                if negation_spans and guard[1](doc, start, end, negation_spans):
+                    continue
                 used_b.add(i)
-                hits.append(Hit(min(a_start, b_start), max(a_end, b_end)))
+                hits.append(Hit(start, end))
                 break
         return hits
 
