@@ -124,3 +124,15 @@ def test_proximity_unless_after_excuses_a_negated_pair(tmp_path):
     assert check("Could you adjust the stars?", rules=rules).verdict == "block"
     # a negation in an earlier sentence does not excuse the request
     assert check("We cannot wait. Could you adjust the stars?", rules=rules).verdict == "block"
+
+
+def test_a_negation_that_follows_excuses_a_match(tmp_path):
+    rule = PROXIMITY_RULE.replace("first: [stars]\nsecond: [adjust]", "first: [レビュー]\nsecond: [削除]").replace(
+        "within: 6", "within: 12\nunless_followed_by: [できかねます]\nunless_within: 8")
+    write(tmp_path, "p.yaml", rule)
+    rules = load_rules(tmp_path)
+    assert rules.errors == []
+    assert check("出品者はレビューの削除はできかねます。", rules=rules, locale="ja").findings == ()
+    assert check("レビューを削除してください。", rules=rules, locale="ja").verdict == "block"
+    # the negation must be in the same sentence
+    assert check("レビューを削除してください。返品はできかねます。", rules=rules, locale="ja").verdict == "block"

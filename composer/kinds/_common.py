@@ -1,6 +1,8 @@
 """Helpers shared by the kinds: reading token/pattern lists into a Matcher."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from composer.patterns import Matcher
 
 
@@ -42,31 +44,39 @@ def positive_int(spec: dict, key: str, default: int | None = None) -> int | None
 
 
 def negation_guard(spec: dict):
-    """Read `unless_after` / `unless_within` into a test: is the span [start, end) negated?
+    """Read `unless_after` / `unless_followed_by` / `unless_within` into a test: is the span negated?
 
-    A negation counts when it sits shortly before the span in the same sentence ("You do not need
-    to request a cancellation") or inside it ("we can neither edit nor delete a review").
-    Returns None when the rule lists no negations.
+    A negation from `unless_after` counts when it sits shortly before the span in the same sentence
+    ("You do not need to request a cancellation") or inside it ("we can neither edit nor delete a
+    review"); one from `unless_followed_by` when it comes shortly after, as Japanese puts it
+    ("レビューの削除はできかねます"). Returns None when the rule lists no negations.
     """
-    negations = string_list(spec, "unless_after")
+    before = string_list(spec, "unless_after")
+    after = string_list(spec, "unless_followed_by")
     within = positive_int(spec, "unless_within", 4)
-    if "unless_within" in spec and not negations:
-        raise SpecError("'unless_within' needs 'unless_after'", "unless_within")
-    if not negations:
+    if "unless_within" in spec and not (before or after):
+        raise SpecError("'unless_within' needs 'unless_after' or 'unless_followed_by'", "unless_within")
+    if not (before or after):
         return None
-    matcher = Matcher(negations)
+    before_matcher = Matcher(before) if before else None
+    after_matcher = Matcher(after) if after else None
+
+    def close(doc, start: int, end: int) -> bool:
+        return not doc.sentence_breaks(start, end) and doc.count_words(start, end) <= within
 
     def spans(doc):
-        return matcher.spans(doc)
+        preceding = before_matcher.spans(doc) if before_matcher else []
+        following = after_matcher.spans(doc) if after_matcher else []
+        return preceding, [n[0] for n in preceding], following, [n[0] for n in following]
 
-    def negated(doc, start: int, end: int, negation_spans) -> bool:
-        for n_start, n_end in negation_spans:
-            if n_start >= end:
-                break
-            if n_start >= start:
-                return True  # inside the span
-            if n_end <= start and not doc.sentence_breaks(n_end, start) and doc.count_words(n_end, start) <= within:
+    def negated(doc, start: int, end: int, found) -> bool:
+        # Only the nearest negations can count, so a long text with many of them stays linear.
+        preceding, preceding_starts, following, following_starts = found
+        i = bisect_left(preceding_starts, end)
+        for n_start, n_end in reversed(preceding[max(0, i - 3):i]):
+            if n_start >= start or (n_end <= start and close(doc, n_end, start)):
                 return True
-        return False
+        j = bisect_left(following_starts, end)
+        return j < len(following) and close(doc, end, following_starts[j])
 
     return spans, negated
