@@ -1,6 +1,6 @@
 """Accuracy of the checker on the labelled corpora: how many bad messages it blocks, how many good ones it blocks.
 
-Run: python benchmarks/accuracy.py [--json] [--show-misses] [--only SUBSTRING ...]
+Run: python benchmarks/accuracy.py [--json] [--show-misses] [--only SUBSTRING ...] [FILE ...]
 
 Reads every tests/corpus*/**/*.yaml: tests/corpus/<lang>/*.yaml (language = folder name) and
 tests/corpus_exam/<lang>.yaml (language = file stem). Each file is a YAML list of
@@ -104,12 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object {file: counts}")
     parser.add_argument("--show-misses", action="store_true", help="list misclassified ids with their findings")
     parser.add_argument("--only", nargs="*", default=[], help="only files whose path contains one of these")
+    parser.add_argument("files", nargs="*", type=Path, help="measure these corpus files instead of tests/corpus*")
     args = parser.parse_args(argv)
 
     results: dict[str, dict] = {}
     all_misses: dict[str, list] = {}
-    for path in corpus_files():
-        rel = path.relative_to(ROOT).as_posix()
+    for path in [p.resolve() for p in args.files] or corpus_files():
+        rel = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
         if args.only and not any(s in rel for s in args.only):
             continue
         counts, misses = measure(path)

@@ -102,6 +102,9 @@ def test_phone_numbers(text, expected):
         "Delivery on 2026-11-26, 12/05/2026 or 26.11.2026",
         "It weighs 40 kg and is 180 x 200 cm, 6 ft",
         "Between 10:30 and 12:00 on 2025-2026 plans",
+        "heute mit DPD versendet (Paketnummer 01565078412345)",
+        "ご登録の郵便番号（〒530-0001）とご住所が一致しておりません。",
+        "伝票番号：4567-8901-2345 でお届けします。",
     ],
 )
 def test_phone_never_flags_ids_tracking_prices_dates_measurements(text):

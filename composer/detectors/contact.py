@@ -39,7 +39,12 @@ _NOT_PHONES = re.compile(
     # unbroken long digit runs are tracking numbers (FedEx 12/15, USPS 20-22), unless they start like
     # a phone number: "+447700900123", "07700900123"
     r"|(?<![+\d])[1-9]\d{10,}\b"
-    r"|(?:tracking|track|sendungs\w*|suivi|seguimiento|spedizione|tracciamento|\u8ffd\u8de1)[^\d\n]{0,24}\d[\d \-]{5,30}\d"
+    # parcel numbers after a tracking word or a carrier's name: "Paketnummer 01565078412345"
+    r"|(?:tracking|track|sendungs\w*|paket\w*|parcel|colis|suivi|pacco|spedizione|tracciamento|paquete|seguimiento"
+    r"|env[i\u00ed]o|dpd|dhl|gls|ups|hermes|colissimo|chronopost|brt|correos|seur"
+    r"|\u8ffd\u8de1|\u4f1d\u7968|\u9001\u308a\u72b6|\u554f\u3044?\u5408\u308f?\u305b\u756a\u53f7)[^\d\n]{0,24}\d[\d \-]{5,30}\d"
+    # Japanese postcodes: "\u3012530-0001", "\u90f5\u4fbf\u756a\u53f7 530-0001"
+    r"|(?:\u3012|\u90f5\u4fbf\u756a\u53f7)[^\d\n]{0,6}\d{3}[-\u2010-\u2015]?\d{4}"
     r"|\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"  # ISO dates
     r"|\b(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:19|20)?\d\d\b"  # d/m/y, m/d/y
     r"|\b(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)\d\d\b"  # year ranges
