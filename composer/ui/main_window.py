@@ -276,7 +276,8 @@ class MainWindow(QMainWindow):
             self.locale_combo.setCurrentIndex(index)
 
     def _fill_locales(self, keep: str | None = None) -> None:
-        keep = keep or self.locale_combo.currentData()
+        # Without `keep` the marketplace's own language is chosen: a seller switching from amazon.com
+        # to amazon.co.jp writes to a Japanese buyer, although amazon.co.jp also offers en_US.
         self.locale_combo.blockSignals(True)
         self.locale_combo.clear()
         for locale in core.buyer_locales(self.marketplace_code()):

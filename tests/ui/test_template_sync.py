@@ -117,6 +117,15 @@ def test_merge_of_a_huge_text_asks_instead_of_diffing():
     assert merge(base, base + "x", base.replace("Hello", "Hi", 1)) is None
 
 
+def test_switching_marketplace_picks_its_own_language(qtbot, window):
+    window.set_marketplace("US")
+    window.marketplace_combo.setCurrentIndex(window.marketplace_combo.findData("JP"))
+    assert window.buyer_locale() == "ja_JP"  # not en_US, although amazon.co.jp offers it too
+    window.set_locale("en_US")
+    window.set_marketplace("JP", "en_US")  # a restored draft keeps its buyer's language
+    assert window.buyer_locale() == "en_US"
+
+
 def test_buyer_language_without_a_template_says_so(qtbot, window):
     window.set_marketplace("DE")
     choose(qtbot, window, "shipment_delay_notice", DELAY_FIELDS)
