@@ -131,5 +131,24 @@ def check(
         from composer.policy import policy_findings
 
         findings.extend(policy_findings(text, reason=reason_obj, locale=locale, context=context))
-    findings.sort(key=lambda f: (f.start, _SEVERITY_ORDER.get(f.severity, 3), f.rule))
-    return Report(text=text, findings=tuple(findings))
+    findings.sort(key=lambda f: (f.start, _SEVERITY_ORDER.get(f.severity, 3), not f.fixes, f.rule))
+    return Report(text=text, findings=tuple(merge_overlaps(findings)))
+
+
+def merge_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Drop a span finding that overlaps an earlier one of the same category and severity.
+
+    Several rules often catch one phrase ("5-Sterne-Bewertung" is both a star count and a positive
+    review word); the seller needs one underline and one entry, preferably the one with a one-click fix.
+    Expects the findings sorted by start, then severity, then fix-first.
+    """
+    kept: list[Finding] = []
+    reach: dict[tuple[str, str], int] = {}  # (category, severity) -> end of the last kept span
+    for f in findings:
+        if f.scope == "span":
+            key = (f.category, f.severity)
+            if f.start < reach.get(key, -1):
+                continue
+            reach[key] = f.end
+        kept.append(f)
+    return kept

@@ -136,3 +136,15 @@ def test_a_negation_that_follows_excuses_a_match(tmp_path):
     assert check("レビューを削除してください。", rules=rules, locale="ja").verdict == "block"
     # the negation must be in the same sentence
     assert check("レビューを削除してください。返品はできかねます。", rules=rules, locale="ja").verdict == "block"
+
+
+def test_overlapping_findings_of_one_category_are_listed_once(tmp_path):
+    write(tmp_path, "a/coupon.yaml", GOOD_RULE)
+    write(tmp_path, "a/code.yaml", GOOD_RULE.replace("tokens: [coupon code]", "tokens: [code X]"))
+    write(tmp_path, "b/code.yaml", GOOD_RULE.replace("tokens: [coupon code]", "tokens: [code X]").replace(
+        "category: marketing", "category: contact-info"))
+    report = check("Use coupon code X today, and coupon code X again.", rules=load_rules(tmp_path))
+    # one marketing finding per phrase, but the other category keeps its own
+    assert [(f.rule, f.start) for f in report.findings] == [
+        ("a.coupon", 4), ("b.code", 11), ("a.coupon", 29), ("b.code", 36),
+    ]

@@ -5,10 +5,15 @@ from __future__ import annotations
 import pytest
 
 from composer import check_text
+from composer.checker import default_rules, run_rules
+from composer.document import Document
 
 
 def _rules(text: str, language: str, reason: str | None = None) -> set[str]:
-    return {f.rule for f in check_text(text, reason=reason, locale=language).errors}
+    """Every rule that flags the text as an error, before overlapping findings are merged for display."""
+    rules = default_rules()
+    findings = run_rules(Document(text, rules.prefilter_for(language)), rules, reason, language)
+    return {f.rule for f in findings if f.severity == "error"}
 
 
 def _spans(text: str, language: str, rule: str) -> list[str]:
