@@ -139,3 +139,23 @@ def test_sole_purpose_only_when_nothing_else():
 
 def test_italian_invoice_number_is_no_phone():
     assert found("phone", "Trova allegata la fattura n. 2026/0734 per il suo ordine.") == []
+
+
+def test_emoji_found_in_windows_equal_the_library_on_the_whole_text():
+    # The detector runs the emoji library only around emoji code points; it must find exactly what
+    # the library finds on the whole text, sequences (flags, keycaps, ZWJ families, skin tones) included.
+    import random
+
+    import emoji as emoji_lib
+
+    from composer.detectors.markup import emoji as detector
+    from composer.document import Document
+
+    find = detector.build({})
+    pieces = list(emoji_lib.EMOJI_DATA)
+    filler = ["€ 24,99", "。ご注文", "© 2026", "1", "#", "\u200d", "\ufe0f", " ", "\U0001f3fb", "Über ", "x" * 30]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.35 else rng.choice(filler) for _ in range(rng.randint(1, 12)))
+        expected = [(e["match_start"], e["match_end"]) for e in emoji_lib.emoji_list(text)]
+        assert [(h.start, h.end) for h in find(Document(text), None)] == expected, text

@@ -5,8 +5,47 @@ import re
 
 from composer.detectors._base import detector, option_list
 
-# Cheap gate before the emoji library walks the text: any symbol/pictograph code point at all.
-_EMOJI_GATE = re.compile("[\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff\ufe0f]")
+_EMOJI_CHARS: re.Pattern | None = None
+_EMOJI_REACH = 12  # code points around a candidate: enough for a keycap, a flag or a ZWJ family's ends
+
+
+def _emoji_chars() -> re.Pattern:
+    """Every non-ASCII code point that occurs in any emoji (from the emoji library's own table).
+
+    A gate on a broad symbol range would also fire on "€" or on every Japanese kana, and then the
+    library would walk the whole text; this class fires only near a real emoji part.
+    """
+    global _EMOJI_CHARS
+    if _EMOJI_CHARS is None:
+        import emoji as emoji_lib
+
+        # Exact for the Basic Multilingual Plane; above it two plain ranges (pictographs, tag letters)
+        # keep Python's matcher on its quick path, and the library has the last word anyway.
+        points = sorted({ord(ch) for key in emoji_lib.EMOJI_DATA for ch in key if 127 < ord(ch) <= 0xFFFF})
+        ranges, first, last = [], points[0], points[0]
+        for point in points[1:]:
+            if point != last + 1:
+                ranges.append((first, last))
+                first = point
+            last = point
+        ranges.append((first, last))
+        ranges += [(0x1F000, 0x1FAFF), (0xE0020, 0xE007F)]
+        _EMOJI_CHARS = re.compile("[" + "".join(
+            re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+        ) + "]")
+    return _EMOJI_CHARS
+
+
+def _emoji_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around emoji code points, merged where they touch."""
+    windows: list[tuple[int, int]] = []
+    for m in _emoji_chars().finditer(text):
+        start, end = max(0, m.start() - _EMOJI_REACH), min(len(text), m.end() + _EMOJI_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 @detector(())
@@ -16,14 +55,18 @@ def emoji(options: dict):
 
     def find(doc, reason):
         # On the original text: normalising drops the zero-width joiners inside emoji sequences.
-        if _EMOJI_GATE.search(doc.original) is None:
-            return []
+        # The library runs only on the stretches around emoji code points, not the whole text.
         import emoji as emoji_lib
 
-        return [
-            Hit(e["match_start"], e["match_end"], replacements=(("Remove the emoji", ""),), on_original=True)
-            for e in emoji_lib.emoji_list(doc.original)
-        ]
+        text = doc.original
+        hits = []
+        for lo, hi in _emoji_windows(text):
+            for e in emoji_lib.emoji_list(text[lo:hi]):
+                start, end = lo + e["match_start"], lo + e["match_end"]
+                # a window edge can cut a sequence; its core code point is always well inside
+                if (start > lo or lo == 0) and (end < hi or hi == len(text)):
+                    hits.append(Hit(start, end, replacements=(("Remove the emoji", ""),), on_original=True))
+        return hits
 
     return find
 
