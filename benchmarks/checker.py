@@ -57,6 +57,7 @@ def bench_checker() -> dict:
     # Peak memory of this process so far: the rules, their pattern sets and a 1 MB check (before
     # proselint is loaded below).
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result.update(bench_languages())
     try:
         from proselint.checks import __register__
         from proselint.registry import CheckRegistry
@@ -71,6 +72,28 @@ def bench_checker() -> dict:
     result["proselint_2k_ms"] = proselint_s * 1000
     result["ratio_vs_proselint"] = result["check_2k_ms"] / result["proselint_2k_ms"]
     return result
+
+
+def language_sample(language: str, size: int) -> str:
+    """Real messages of that language (the labelled development corpus), repeated to `size` characters."""
+    import yaml
+
+    path = Path(__file__).resolve().parent.parent / "tests" / "corpus" / language / "dev.yaml"
+    unit = "\n\n".join(m["text"] for m in yaml.safe_load(path.read_text(encoding="utf-8"))[:60])
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def bench_languages() -> dict:
+    """2,000 characters and 100 KB in each marketplace language, with that language's rules."""
+    from composer import check_text
+
+    by_2k, by_100k = {}, {}
+    for language in ("en", "de", "fr", "it", "es", "ja"):
+        text_2k, text_100k = language_sample(language, 2000), language_sample(language, 100_000)
+        check_text(text_2k, locale=language)
+        by_2k[language] = round(median_seconds(lambda: check_text(text_2k, locale=language), 100) * 1000, 3)
+        by_100k[language] = round(median_seconds(lambda: check_text(text_100k, locale=language), 5) * 1000, 1)
+    return {"check_2k_ms_by_language": by_2k, "check_100k_ms_by_language": by_100k}
 
 
 if __name__ == "__main__":
