@@ -105,6 +105,10 @@ def test_phone_numbers(text, expected):
         "heute mit DPD versendet (Paketnummer 01565078412345)",
         "ご登録の郵便番号（〒530-0001）とご住所が一致しておりません。",
         "伝票番号：4567-8901-2345 でお届けします。",
+        "sous le numéro Mondial Relay 87654321, service",
+        "notre numéro de TVA intracommunautaire FR 32 123456789",
+        "Studio Tecnico Ferraris, P.IVA 01234560987.",
+        "presentare il codice di ritiro 7741-2093 e un documento",
     ],
 )
 def test_phone_never_flags_ids_tracking_prices_dates_measurements(text):
@@ -159,3 +163,8 @@ def test_emoji_found_in_windows_equal_the_library_on_the_whole_text():
         text = "".join(rng.choice(pieces) if rng.random() < 0.35 else rng.choice(filler) for _ in range(rng.randint(1, 12)))
         expected = [(e["match_start"], e["match_end"]) for e in emoji_lib.emoji_list(text)]
         assert [(h.start, h.end) for h in find(Document(text), None)] == expected, text
+
+
+def test_a_tax_or_carrier_word_inside_another_word_masks_nothing():
+    # "nif" inside "magnifique" is no tax id
+    assert found("phone", "C'est magnifique, appelez le 06 12 34 56 78", region="FR") != []

@@ -40,9 +40,13 @@ _NOT_PHONES = re.compile(
     # a phone number: "+447700900123", "07700900123"
     r"|(?<![+\d])[1-9]\d{10,}\b"
     # parcel numbers after a tracking word or a carrier's name: "Paketnummer 01565078412345"
-    r"|(?:tracking|track|sendungs\w*|paket\w*|parcel|colis|suivi|pacco|spedizione|tracciamento|paquete|seguimiento"
-    r"|env[i\u00ed]o|dpd|dhl|gls|ups|hermes|colissimo|chronopost|brt|correos|seur"
-    r"|\u8ffd\u8de1|\u4f1d\u7968|\u9001\u308a\u72b6|\u554f\u3044?\u5408\u308f?\u305b\u756a\u53f7)[^\d\n]{0,24}\d[\d \-]{5,30}\d"
+    r"|(?:\b(?:tracking|track|sendungs\w*|paket\w*|parcel|colis|suivi|pacco|spedizione|tracciamento|paquete|seguimiento"
+    r"|env[i\u00ed]o|dpd|dhl|gls|ups|hermes|colissimo|chronopost|brt|correos|seur|relay|relais|fedex|tnt|inpost|nacex|mrw"
+    # tax ids and pickup codes: "TVA FR 32 123456789", "P.IVA 01234560987", "Abholcode 7741-2093"
+    r"|tva|vat|ust-?id\w*|p\.\s?iva|partita\s+iva|nif|cif|siret|siren|steuer\w*|\u767b\u9332\u756a\u53f7"
+    r"|abholcode)\b|\u53d7\u53d6\u756a\u53f7|\u8a8d\u8a3c\u756a\u53f7"
+    r"|\u8ffd\u8de1|\u4f1d\u7968|\u9001\u308a\u72b6|\u554f\u3044?\u5408\u308f?\u305b\u756a\u53f7)[^\d\n]{0,24}\d[\d \-]{3,30}\d"
+    r"|\b(?:code|codice|c[o\u00f3]digo|pin)\b[^\d\n]{0,12}\d[\d \-]{3,30}\d"  # pickup codes, short reach
     # Japanese postcodes: "\u3012530-0001", "\u90f5\u4fbf\u756a\u53f7 530-0001"
     r"|(?:\u3012|\u90f5\u4fbf\u756a\u53f7)[^\d\n]{0,6}\d{3}[-\u2010-\u2015]?\d{4}"
     r"|\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"  # ISO dates
