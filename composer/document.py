@@ -63,10 +63,20 @@ class Document:
                 yield start + lead, start + lead + len(stripped)
             start = end
 
-    def count_words(self, start: int, end: int) -> int:
-        """Words in text[start:end], counted locally (no index of the whole text needed)."""
-        return sum(1 for _ in _WORD.finditer(self.text, start, end))
+    def count_words(self, start: int, end: int, stop: int | None = None) -> int:
+        """Words in text[start:end], counted locally; with `stop`, counting ends once it reaches `stop`
+        (callers that only ask "more than N?" then never walk a long gap)."""
+        return _count(_WORD.finditer(self.text, start, end), stop)
 
-    def sentence_breaks(self, start: int, end: int) -> int:
-        """How many sentence ends lie in text[start:end]."""
-        return sum(1 for _ in _SENTENCE_END.finditer(self.text, start, end))
+    def sentence_breaks(self, start: int, end: int, stop: int | None = None) -> int:
+        """How many sentence ends lie in text[start:end], counting no further than `stop`."""
+        return _count(_SENTENCE_END.finditer(self.text, start, end), stop)
+
+
+def _count(matches, stop: int | None) -> int:
+    n = 0
+    for _ in matches:
+        n += 1
+        if n == stop:
+            break
+    return n

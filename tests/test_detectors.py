@@ -168,3 +168,15 @@ def test_emoji_found_in_windows_equal_the_library_on_the_whole_text():
 def test_a_tax_or_carrier_word_inside_another_word_masks_nothing():
     # "nif" inside "magnifique" is no tax id
     assert found("phone", "C'est magnifique, appelez le 06 12 34 56 78", region="FR") != []
+
+
+def test_email_search_around_each_at_sign_equals_a_whole_text_search():
+    import random
+
+    from composer.detectors.contact import _EMAIL, _emails
+
+    pieces = ["a", "b.c", "@", "x@y.com", ".com", "-", "_", "+", "%", " ", "ü", "ab12", "@@", ".de", "@gmail.com", ".."]
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 15)))
+        assert [m.span() for m in _emails(text)] == [m.span() for m in _EMAIL.finditer(text)], text

@@ -62,7 +62,7 @@ def negation_guard(spec: dict):
     after_matcher = Matcher(after) if after else None
 
     def close(doc, start: int, end: int) -> bool:
-        return not doc.sentence_breaks(start, end) and doc.count_words(start, end) <= within
+        return not doc.sentence_breaks(start, end, stop=1) and doc.count_words(start, end, stop=within + 1) <= within
 
     def spans(doc):
         preceding = before_matcher.spans(doc) if before_matcher else []

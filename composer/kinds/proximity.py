@@ -8,7 +8,7 @@ from composer.patterns import Matcher
 
 KEYS = {
     "first": True, "second": True, "within": True, "order": False, "sentences": False,
-    "unless_after": False, "unless_within": False,
+    "unless_after": False, "unless_followed_by": False, "unless_within": False,
 }
 
 
@@ -56,7 +56,7 @@ def build(spec: dict):
                 if order == "first-second" and b_start < a_start:
                     continue
                 gap = (a_end, b_start) if b_start >= a_end else (b_end, a_start)
-                if doc.sentence_breaks(*gap) >= sentences or doc.count_words(*gap) > within:
+                if doc.sentence_breaks(*gap, stop=sentences) >= sentences or doc.count_words(*gap, stop=within + 1) > within:
                     continue
                 start, end = min(a_start, b_start), max(a_end, b_end)
                 if negation_spans and guard[1](doc, start, end, negation_spans):
