@@ -122,7 +122,53 @@ def _fail(path: str, line: int, message: str) -> RuleError:
     return RuleError(path, line, message)
 
 
-def load_rule_file(path: Path, root: Path) -> tuple[Rule | None, list[RuleError]]:
+# Keys whose token lists may name a shared word list ("@negation") from a _lists.yaml file.
+LIST_KEYS = ("tokens", "first", "second", "unless_after", "unless_followed_by")
+LISTS_FILE = "_lists.yaml"
+
+
+def load_word_lists(path: Path, inherited: dict[str, list[str]]) -> tuple[dict[str, list[str]], list[RuleError]]:
+    """Read one _lists.yaml (name -> list of tokens) on top of the lists of the folders above it."""
+    shown = str(path)
+    try:
+        data, lines = _parse(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return inherited, [_fail(shown, 1, f"cannot read: {exc}")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return inherited, [_fail(shown, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    if not isinstance(data, dict):
+        return inherited, [_fail(shown, 1, "a word-list file maps names to lists of tokens")]
+    lists, errors = dict(inherited), []
+    for name, tokens in data.items():
+        if not (isinstance(name, str) and isinstance(tokens, list) and all(isinstance(t, str) for t in tokens)):
+            errors.append(_fail(shown, lines.get(name, 1), f"word list {name!r} must be a list of tokens"))
+            continue
+        lists[name] = tokens
+    return lists, errors
+
+
+def _expand_lists(spec: dict, lists: dict[str, list[str]]) -> dict:
+    """Replace "@name" entries of token lists by the named shared list; SpecError for unknown names."""
+    expanded = dict(spec)
+    for key in LIST_KEYS:
+        value = spec.get(key)
+        if not isinstance(value, list) or not any(isinstance(v, str) and v.startswith("@") for v in value):
+            continue
+        out = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("@"):
+                if item[1:] not in lists:
+                    known = ", ".join(f"@{n}" for n in sorted(lists)) or f"none (define them in a {LISTS_FILE})"
+                    raise SpecError(f"unknown word list {item!r}; known: {known}", key)
+                out.extend(lists[item[1:]])
+            else:
+                out.append(item)
+        expanded[key] = out
+    return expanded
+
+
+def load_rule_file(path: Path, root: Path, lists: dict[str, list[str]] | None = None) -> tuple[Rule | None, list[RuleError]]:
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -142,7 +188,7 @@ def load_rule_file(path: Path, root: Path) -> tuple[Rule | None, list[RuleError]
     kind = KINDS[spec["kind"]]
     try:
         with REGISTRY.recording() as pattern_ids:
-            find = kind.build(spec)
+            find = kind.build(_expand_lists(spec, lists or {}))
     except SpecError as exc:
         return None, [_fail(shown, lines.get(exc.key or "kind", 1), str(exc))]
     evidence = spec["evidence"]
@@ -221,6 +267,19 @@ def load_rules(*dirs: Path) -> RuleSet:
         if not root.is_dir():
             ruleset.errors.append(_fail(str(root), 0, "rules folder does not exist"))
             continue
+        folder_lists: dict[Path, dict[str, list[str]]] = {}
+
+        def lists_for(folder: Path) -> dict[str, list[str]]:
+            # a folder's shared word lists: its own _lists.yaml over those of the folders above it
+            if folder not in folder_lists:
+                inherited = lists_for(folder.parent) if folder != root else {}
+                own = folder / LISTS_FILE
+                if own.is_file():
+                    inherited, errors = load_word_lists(own, inherited)
+                    ruleset.errors.extend(errors)
+                folder_lists[folder] = inherited
+            return folder_lists[folder]
+
         for path in sorted(root.rglob("*")):
             if path.is_dir() or path.name in IGNORED_FILES or path.name.startswith(("_", ".")):
                 continue
@@ -229,7 +288,7 @@ def load_rules(*dirs: Path) -> RuleSet:
             if path.suffix != ".yaml":
                 ruleset.errors.append(_fail(str(path), 0, "not a rule file: rule files end in .yaml"))
                 continue
-            rule, errors = load_rule_file(path, root)
+            rule, errors = load_rule_file(path, root, lists_for(path.parent))
             ruleset.errors.extend(errors)
             if rule:
                 ruleset.rules[rule.id] = rule

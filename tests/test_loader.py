@@ -148,3 +148,25 @@ def test_overlapping_findings_of_one_category_are_listed_once(tmp_path):
     assert [(f.rule, f.start) for f in report.findings] == [
         ("a.coupon", 4), ("b.code", 11), ("a.coupon", 29), ("b.code", 36),
     ]
+
+
+def test_shared_word_lists_are_named_with_an_at_sign_and_nearest_folder_wins(tmp_path):
+    write(tmp_path, "_lists.yaml", "negation: [never]\nreward: [gift card]\n")
+    write(tmp_path, "de/_lists.yaml", "negation: [keine Möglichkeit, weder]\n")
+    rule = GOOD_RULE.replace("tokens: [coupon code]", "tokens: ['@reward', voucher]\nunless_after: ['@negation']")
+    write(tmp_path, "top.yaml", rule)
+    write(tmp_path, "de/inner.yaml", rule)
+    rules = load_rules(tmp_path)
+    assert rules.errors == []
+    assert check("We have a gift card for you.", rules=rules).verdict == "block"
+    # each rule is excused by its own folder's @negation list only
+    assert [f.rule for f in check("We will never send a voucher.", rules=rules).findings] == ["de.inner"]
+    assert [f.rule for f in check("Wir haben keine Möglichkeit, voucher.", rules=rules).findings] == ["top"]
+
+
+def test_an_unknown_word_list_is_an_error_with_its_line(tmp_path):
+    write(tmp_path, "a.yaml", GOOD_RULE.replace("tokens: [coupon code]", "tokens: ['@nope']"))
+    write(tmp_path, "_lists.yaml", "- not a mapping\n")
+    errors = {e.path.rsplit("/", 1)[-1]: e for e in load_rules(tmp_path).errors}
+    assert "unknown word list '@nope'" in errors["a.yaml"].message and errors["a.yaml"].line == 2
+    assert "maps names to lists" in errors["_lists.yaml"].message
