@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from composer.kinds._common import matcher_from, negation_guard
 
-KEYS = {"tokens": False, "patterns": False, "unless_after": False, "unless_within": False}
+KEYS = {"tokens": False, "patterns": False, "unless_after": False, "unless_followed_by": False, "unless_within": False}
 
 
 def build(spec: dict):
