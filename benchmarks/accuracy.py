@@ -78,8 +78,8 @@ def load_messages(path: Path) -> list[dict]:
     return [m for m in data if isinstance(m, dict) and "text" in m and m.get("label") in ("good", "bad")]
 
 
-def measure(path: Path) -> tuple[dict, list[tuple[dict, list]]]:
-    lang = language_of(path)
+def measure(path: Path, lang: str | None = None) -> tuple[dict, list[tuple[dict, list]]]:
+    lang = lang or language_of(path)
     counts = {"bad_blocked": 0, "bad_total": 0, "good_blocked": 0, "good_total": 0}
     misses = []
     for message in load_messages(path):
@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true", help="list misclassified ids with their findings")
     parser.add_argument("--only", nargs="*", default=[], help="only files whose path contains one of these")
     parser.add_argument("files", nargs="*", type=Path, help="measure these corpus files instead of tests/corpus*")
+    parser.add_argument("--lang", choices=sorted(LANGS), help="language of the files (default: from the folder or file name)")
     args = parser.parse_args(argv)
 
     results: dict[str, dict] = {}
@@ -113,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         rel = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
         if args.only and not any(s in rel for s in args.only):
             continue
-        counts, misses = measure(path)
+        if not args.lang and language_of(path) not in LANGS:
+            parser.error(f"{path}: cannot tell the language from the path; add --lang")
+        counts, misses = measure(path, args.lang)
         results[rel] = counts
         all_misses[rel] = misses
 
