@@ -170,11 +170,3 @@ def test_an_unknown_word_list_is_an_error_with_its_line(tmp_path):
     errors = {e.path.rsplit("/", 1)[-1]: e for e in load_rules(tmp_path).errors}
     assert "unknown word list '@nope'" in errors["a.yaml"].message and errors["a.yaml"].line == 2
     assert "maps names to lists" in errors["_lists.yaml"].message
-
-
-def test_a_negation_overlapping_the_start_of_a_match_excuses_it(tmp_path):
-    rule = GOOD_RULE.replace("tokens: [coupon code]", "tokens: [ask you to change]\nunless_after: [do not ask]")
-    write(tmp_path, "c.yaml", rule)
-    rules = load_rules(tmp_path)
-    assert check("We do not ask you to change anything.", rules=rules).findings == ()
-    assert check("We ask you to change it.", rules=rules).verdict == "block"

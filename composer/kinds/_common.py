@@ -74,8 +74,7 @@ def negation_guard(spec: dict):
         preceding, preceding_starts, following, following_starts = found
         i = bisect_left(preceding_starts, end)
         for n_start, n_end in reversed(preceding[max(0, i - 3):i]):
-            # inside or overlapping the span ("non Le chiediamo" around "Le chiediamo"), or shortly before it
-            if n_end > start or close(doc, n_end, start):
+            if n_start >= start or (n_end <= start and close(doc, n_end, start)):
                 return True
         j = bisect_left(following_starts, end)
         return j < len(following) and close(doc, end, following_starts[j])
