@@ -124,7 +124,7 @@ _AT = re.compile(
 # 100 KB), so ordinary text pays almost nothing.
 _PASSES = (
     (_gate(r"\b\w \w \w\b"), _SPACED, lambda m: m.group(0).replace(" ", "")),
-    (_gate(r"(?i)\b(?:" + _DOT_WORDS + r")\b|\x{30c9}\x{30c3}\x{30c8}|[A-Za-z0-9]\s*\x{3002}|[\(\[\{<]\s*\.|[\pL\pN_]\s+\.\s*[a-z]|[\pL\pN_]\.\s+(?:www|" + _TLD + r")\b|\bwww[\s\(\[\{.]"), _DOT, lambda m: _dot(m)),
+    (_gate(r"(?i)\b(?:" + _DOT_WORDS + r")\b|\x{30c9}\x{30c3}\x{30c8}|[A-Za-z0-9]\s*\x{3002}|[\(\[\{<]\s*\.|[\pL\pN_]\s+\.\s*[a-z]|[\pL\pN_]\.\s+(?:www|" + _TLD + r")\b|\bwww(?:[\s\(\[\{]|\.\s)"), _DOT, lambda m: _dot(m)),
     (_gate(r"(?i)[\(\[\{<]\s*(?:" + _AT_WORDS + r")\s*[\)\]\}>]|\s@|@\s|\bat\s+" + _MAIL_HOSTS + r"\b"), _AT, lambda m: "@"),
 )
 
