@@ -44,7 +44,7 @@ def positive_int(spec: dict, key: str, default: int | None = None) -> int | None
 
 
 def negation_guard(spec: dict):
-    """Read `unless_after` / `unless_followed_by` / `unless_within` into a test: is the span negated?
+    """Read `unless_after` / `unless_followed_by` / `unless_within` into `guard(doc) -> negated(start, end)`.
 
     A negation from `unless_after` counts when it sits shortly before the span in the same sentence
     ("You do not need to request a cancellation") or inside it ("we can neither edit nor delete a
@@ -61,22 +61,23 @@ def negation_guard(spec: dict):
     before_matcher = Matcher(before) if before else None
     after_matcher = Matcher(after) if after else None
 
-    def close(doc, start: int, end: int) -> bool:
-        return not doc.sentence_breaks(start, end, stop=1) and doc.count_words(start, end, stop=within + 1) <= within
-
-    def spans(doc):
+    def guard(doc):
         preceding = before_matcher.spans(doc) if before_matcher else []
-        following = after_matcher.spans(doc) if after_matcher else []
-        return preceding, [n[0] for n in preceding], following, [n[0] for n in following]
+        preceding_starts = [n[0] for n in preceding]
+        following_starts = [n[0] for n in after_matcher.spans(doc)] if after_matcher else []
 
-    def negated(doc, start: int, end: int, found) -> bool:
-        # Only the nearest negations can count, so a long text with many of them stays linear.
-        preceding, preceding_starts, following, following_starts = found
-        i = bisect_left(preceding_starts, end)
-        for n_start, n_end in reversed(preceding[max(0, i - 3):i]):
-            if n_start >= start or (n_end <= start and close(doc, n_end, start)):
-                return True
-        j = bisect_left(following_starts, end)
-        return j < len(following) and close(doc, end, following_starts[j])
+        def close(start: int, end: int) -> bool:
+            return not doc.sentence_breaks(start, end, stop=1) and doc.count_words(start, end, stop=within + 1) <= within
 
-    return spans, negated
+        def negated(start: int, end: int) -> bool:
+            # Only the nearest negations can count, so a long text with many of them stays linear.
+            i = bisect_left(preceding_starts, end)
+            for n_start, n_end in reversed(preceding[max(0, i - 3):i]):
+                if n_start >= start or (n_end <= start and close(n_end, start)):
+                    return True
+            j = bisect_left(following_starts, end)
+            return j < len(following_starts) and close(end, following_starts[j])
+
+        return negated
+
+    return guard

@@ -18,7 +18,7 @@ def build(spec: dict):
             return []
         if guard is None:
             return [Hit(s, e) for s, e in spans]
-        negation_spans, negated = guard[0](doc), guard[1]
-        return [Hit(s, e) for s, e in spans if not negated(doc, s, e, negation_spans)]
+        negated = guard(doc)
+        return [Hit(s, e) for s, e in spans if not negated(s, e)]
 
     return find

@@ -43,7 +43,7 @@ def build(spec: dict):
         if not b_spans:
             return []
         b_starts = [b[0] for b in b_spans]
-        negation_spans = guard[0](doc) if guard else ()
+        negated = guard(doc) if guard else None
         hits = []
         used_b: set[int] = set()
         for a_start, a_end in a_spans:
@@ -59,7 +59,7 @@ def build(spec: dict):
                 if doc.sentence_breaks(*gap, stop=sentences) >= sentences or doc.count_words(*gap, stop=within + 1) > within:
                     continue
                 start, end = min(a_start, b_start), max(a_end, b_end)
-                if negation_spans and guard[1](doc, start, end, negation_spans):
+                if negated is not None and negated(start, end):
                     continue
                 used_b.add(i)
                 hits.append(Hit(start, end))
