@@ -122,6 +122,22 @@ def _fail(path: str, line: int, message: str) -> RuleError:
     return RuleError(path, line, message)
 
 
+def _read_yaml(path: Path) -> tuple[object, dict[str, int], RuleError | None]:
+    """A YAML file's data and key lines, or the error that names why it cannot be read."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, {}, _fail(shown, 1, f"cannot read: {exc}")
+    try:
+        data, lines = _parse(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return None, {}, _fail(shown, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")
+    return data, lines, None
+
+
 # Keys whose token lists may name a shared word list ("@negation") from a _lists.yaml file.
 LIST_KEYS = ("tokens", "first", "second", "unless_after", "unless_followed_by")
 LISTS_FILE = "_lists.yaml"
@@ -130,13 +146,9 @@ LISTS_FILE = "_lists.yaml"
 def load_word_lists(path: Path, inherited: dict[str, list[str]]) -> tuple[dict[str, list[str]], list[RuleError]]:
     """Read one _lists.yaml (name -> list of tokens) on top of the lists of the folders above it."""
     shown = str(path)
-    try:
-        data, lines = _parse(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return inherited, [_fail(shown, 1, f"cannot read: {exc}")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return inherited, [_fail(shown, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    data, lines, error = _read_yaml(path)
+    if error:
+        return inherited, [error]
     if not isinstance(data, dict):
         return inherited, [_fail(shown, 1, "a word-list file maps names to lists of tokens")]
     lists, errors = dict(inherited), []
@@ -170,16 +182,9 @@ def _expand_lists(spec: dict, lists: dict[str, list[str]]) -> dict:
 
 def load_rule_file(path: Path, root: Path, lists: dict[str, list[str]] | None = None) -> tuple[Rule | None, list[RuleError]]:
     shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [_fail(shown, 1, f"cannot read: {exc}")]
-    try:
-        spec, lines = _parse(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return None, [_fail(shown, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    spec, lines, error = _read_yaml(path)
+    if error:
+        return None, [error]
     if not isinstance(spec, dict):
         return None, [_fail(shown, 1, "a rule file must be a mapping of keys (kind, message, ...)")]
     errors = _check_keys(spec, shown, lines)
