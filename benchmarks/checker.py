@@ -9,6 +9,7 @@ import resource
 import statistics
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -74,12 +75,17 @@ def bench_checker() -> dict:
     return result
 
 
-def language_sample(language: str, size: int) -> str:
-    """Real messages of that language (the labelled development corpus), repeated to `size` characters."""
+@lru_cache(maxsize=None)
+def _language_unit(language: str) -> str:
     import yaml
 
     path = Path(__file__).resolve().parent.parent / "tests" / "corpus" / language / "dev.yaml"
-    unit = "\n\n".join(m["text"] for m in yaml.safe_load(path.read_text(encoding="utf-8"))[:60])
+    return "\n\n".join(m["text"] for m in yaml.safe_load(path.read_text(encoding="utf-8"))[:60])
+
+
+def language_sample(language: str, size: int) -> str:
+    """Real messages of that language (the labelled development corpus), repeated to `size` characters."""
+    unit = _language_unit(language)
     return (unit * (size // len(unit) + 1))[:size]
 
 

@@ -51,14 +51,12 @@ class _Stage:
 
 
 def _rewrite(text: str, matches, replace) -> tuple[str, _Stage]:
-    """Apply `replace(match) -> str` to every match (a pattern, or its matches in order), recording
-    the edits that changed something."""
+    """Apply `replace(match) -> str` to every match of `text` (in order), recording the edits that
+    changed something."""
     stage = _Stage()
     pieces: list[str] = []
     last = 0
     out_len = 0
-    if isinstance(matches, re.Pattern):
-        matches = matches.finditer(text)
     for m in matches:
         new = replace(m)
         if new == m.group(0):
@@ -203,7 +201,7 @@ class Normalized:
         stages: list[_Stage] = []
         text = original
         if not text.isascii():
-            text, stage = _rewrite(text, _CANDIDATE, lambda m: _fold_char(m.group(0)))
+            text, stage = _rewrite(text, _CANDIDATE.finditer(text), lambda m: _fold_char(m.group(0)))
             stages.append(stage)
         for text_after, stage in _deobfuscate(text):
             stages.append(stage)

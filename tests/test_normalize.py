@@ -62,7 +62,7 @@ def test_passes_near_hints_rewrite_exactly_like_whole_text_passes():
     def whole_text(text):
         for gate, pattern, replace in N._PASSES:
             if gate.search(text.encode("utf-8", "surrogatepass")) is not None:
-                text, _ = N._rewrite(text, pattern, replace)
+                text, _ = N._rewrite(text, pattern.finditer(text), replace)
         return text
 
     fragments = ["shop", " dot ", " (dot) ", "[.]", " . ", "com", " point ", "fr", "www", " ", "w w w", "s h o p",
