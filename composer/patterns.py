@@ -188,24 +188,36 @@ def token_to_regex(token: str) -> str:
     return body
 
 
+# Runs of characters that all take the same number of UTF-8 bytes (2, 3 or 4). Within a run the
+# byte-to-character map is linear, so the index stores one entry per run rather than per character:
+# Japanese text is nearly all 3-byte characters, and one entry each cost more than the whole check.
+_SAME_WIDTH_RUNS = re.compile("[\u0080-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
+
+
 class ByteIndex:
     """Maps UTF-8 byte offsets of a text back to character offsets (built only when needed)."""
 
-    __slots__ = ("_byte_pos", "_char_pos", "_extra_after", "_ascii")
+    __slots__ = ("_byte_pos", "_char_pos", "_width", "_run_end", "_extra_after", "_ascii")
 
     def __init__(self, text: str):
         self._ascii = text.isascii()
-        self._byte_pos: list[int] = []
-        self._char_pos: list[int] = []
-        self._extra_after: list[int] = []
+        self._byte_pos: list[int] = []  # byte offset where each run starts
+        self._char_pos: list[int] = []  # character offset where each run starts
+        self._width: list[int] = []  # bytes per character in the run
+        self._run_end: list[int] = []  # byte offset where the run ends
+        self._extra_after: list[int] = []  # bytes beyond one per character, up to the run's end
         if self._ascii:
             return
         extra = 0
-        for m in re.finditer(r"[^\x00-\x7f]", text):
-            c = m.start()
-            self._char_pos.append(c)
-            self._byte_pos.append(c + extra)
-            extra += len(m.group(0).encode("utf-8")) - 1
+        for m in _SAME_WIDTH_RUNS.finditer(text):
+            start, end = m.span()
+            first = ord(text[start])
+            width = 2 if first < 0x800 else 3 if first < 0x10000 else 4
+            self._char_pos.append(start)
+            self._byte_pos.append(start + extra)
+            self._width.append(width)
+            self._run_end.append(start + extra + (end - start) * width)
+            extra += (end - start) * (width - 1)
             self._extra_after.append(extra)
 
     def to_char(self, b: int) -> int:
@@ -214,12 +226,9 @@ class ByteIndex:
         k = bisect_right(self._byte_pos, b) - 1
         if k < 0:
             return b
-        if b == self._byte_pos[k]:
-            return self._char_pos[k]
-        extra_before = self._extra_after[k - 1] if k else 0
-        width = self._extra_after[k] - extra_before + 1
-        if b < self._byte_pos[k] + width:
-            return self._char_pos[k] + 1  # inside a character: round up to its end
+        if b < self._run_end[k]:
+            # inside the run; an offset inside a character rounds up to that character's end
+            return self._char_pos[k] - (-(b - self._byte_pos[k]) // self._width[k])
         return b - self._extra_after[k]
 
 

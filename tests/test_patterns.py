@@ -74,3 +74,27 @@ def test_shorter_token_found_when_the_longer_runs_into_a_word():
 
 def test_failed_phrase_does_not_hide_a_word_inside_it():
     assert spans(Matcher(tokens=["que falta", "faltaba", "falta"]), "Veo que faltaba una pieza") == ["faltaba"]
+
+
+def test_byte_offsets_map_to_character_offsets_in_mixed_scripts():
+    # The index stores one entry per run of same-width characters; check it against a plain count
+    # on texts mixing 1-, 2-, 3- and 4-byte characters (and a lone surrogate, which the documents keep).
+    import random
+
+    from composer.patterns import ByteIndex
+
+    def expected(text, b):
+        total = 0
+        for c, ch in enumerate(text):
+            if total >= b:
+                return c
+            total += len(ch.encode("utf-8", "surrogatepass"))
+        return len(text)
+
+    rng = random.Random(7)
+    alphabet = ["a", " ", "1", "é", "ß", "日", "本", "€", "ｱ", "😀", "\U00010348", "\ud800"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        index = ByteIndex(text)
+        size = len(text.encode("utf-8", "surrogatepass"))
+        assert [index.to_char(b) for b in range(size + 1)] == [expected(text, b) for b in range(size + 1)], text
