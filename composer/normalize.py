@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import re2
 
+from composer.spans import merge_touching
+
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"
 
 # Cyrillic and Greek letters that look like Latin ones; sellers (and spammers) swap them in to
@@ -162,20 +164,19 @@ def _near_hints(text: str, data: bytes, gate, pattern: re.Pattern):
     Every match of a pass contains one of its gate's hints, so Python's slower engine only reads a
     few hundred characters per hint instead of the whole text (100 KB with a few hints: ~45 ms -> <1 ms).
     """
-    windows: list[list[int]] = []
+    for lo, hi in merge_touching(_hint_windows(text, data, gate)):
+        yield from pattern.finditer(text, lo, hi)
+
+
+def _hint_windows(text: str, data: bytes, gate):
+    """For each hint of the gate, in order: the stretch around it, widened to word edges."""
     byte_pos = char_pos = 0
     for hint in gate.finditer(data):
         # RE2 reports byte offsets on code-point boundaries; count the characters up to each hint.
         char_pos += len(data[byte_pos : hint.start()].decode("utf-8", "surrogatepass"))
         byte_pos = hint.start()
         hint_end = char_pos + len(hint.group(0).decode("utf-8", "surrogatepass"))
-        lo, hi = _widen(text, max(0, char_pos - _HINT_REACH), min(len(text), hint_end + _HINT_REACH))
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
-    for lo, hi in windows:
-        yield from pattern.finditer(text, lo, hi)
+        yield _widen(text, max(0, char_pos - _HINT_REACH), min(len(text), hint_end + _HINT_REACH))
 
 
 def _deobfuscate(text: str) -> list[tuple[str, _Stage]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from composer.detectors._base import detector, option_list
+from composer.spans import merge_touching
 
 _EMOJI_CHARS: re.Pattern | None = None
 _EMOJI_REACH = 12  # code points around a candidate: enough for a keycap, a flag or a ZWJ family's ends
@@ -38,14 +39,10 @@ def _emoji_chars() -> re.Pattern:
 
 def _emoji_windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text around emoji code points, merged where they touch."""
-    windows: list[tuple[int, int]] = []
-    for m in _emoji_chars().finditer(text):
-        start, end = max(0, m.start() - _EMOJI_REACH), min(len(text), m.end() + _EMOJI_REACH)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
+    n = len(text)
+    return merge_touching(
+        (max(0, m.start() - _EMOJI_REACH), min(n, m.end() + _EMOJI_REACH)) for m in _emoji_chars().finditer(text)
+    )
 
 
 @detector(())
