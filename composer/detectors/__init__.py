@@ -13,4 +13,5 @@ DETECTORS = {
     "image": markup.image,
     "line_breaks": markup.line_breaks,
     "sole_purpose": purpose.sole_purpose,
+    "purpose_model": purpose.purpose_model,
 }

@@ -64,3 +64,31 @@ def sole_purpose(options: dict):
         return [Hit(first_purpose[0], first_purpose[1])]
 
     return find
+
+
+@detector(("model", "threshold"))
+def purpose_model(options: dict):
+    """Flags a message the language's sole-purpose model (composer/purpose_model.py) judges to be only
+    thanks, only "here to help" or only a confirmation, whatever its wording."""
+    from composer.kinds import Hit
+    from composer.purpose_model import load_model, model_path
+
+    name = options.get("model")
+    if not isinstance(name, str) or not name:
+        raise ValueError("option 'model' must name a model, such as de")
+    model_path(name)  # a missing model is a load error; the weights are read on first use
+    threshold = options.get("threshold")
+    if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1):
+        raise ValueError("option 'threshold' must be a number between 0 and 1")
+
+    def find(doc, reason):
+        text = doc.original
+        if not text.strip():
+            return []
+        model = load_model(name)
+        chance = model.probability(text)
+        if chance < (threshold if threshold is not None else model.threshold):
+            return []
+        return [Hit(0, 0, scope="message", value=f"{chance:.0%}")]
+
+    return find
