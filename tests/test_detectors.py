@@ -109,6 +109,7 @@ def test_phone_numbers(text, expected):
         "notre numéro de TVA intracommunautaire FR 32 123456789",
         "Studio Tecnico Ferraris, P.IVA 01234560987.",
         "presentare il codice di ritiro 7741-2093 e un documento",
+        "no corresponde a la localidad (Alcobendas, que es 28100-28109).",
     ],
 )
 def test_phone_never_flags_ids_tracking_prices_dates_measurements(text):

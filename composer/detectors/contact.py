@@ -59,6 +59,20 @@ def _emails(text: str):
 
 
 # Numbers that look like phone numbers but are not: masked (same length) before the search.
+_RANGE = re.compile(r"(\d{3,6})\s?[-\u2013]\s?(\d{3,6})")
+
+
+def _is_number_range(raw: str) -> bool:
+    """Two numbers of one length, the second the larger, sharing their first half: a range of
+    postcodes or item numbers ("28100-28109"), not a phone number."""
+    m = _RANGE.fullmatch(raw)
+    if m is None:
+        return False
+    low, high = m.groups()
+    half = len(low) // 2
+    return len(low) == len(high) and low[:half] == high[:half] and int(high) > int(low)
+
+
 _NOT_PHONES = re.compile(
     r"\b\d{3}-\d{7}-\d{7}\b"  # Amazon order id (3-7-7)
     r"|\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{8,}\b"  # tracking numbers, ASINs, SKUs
@@ -167,7 +181,7 @@ def phone(options: dict):
                 start = lo + m.start() + m.group(0).find(raw)
                 if start >= r_end or start + len(raw) <= r_start:
                     continue  # belongs to another rough match; judged in its own window
-                if start in seen or not _is_phone(raw, regions):
+                if start in seen or _is_number_range(raw) or not _is_phone(raw, regions):
                     continue
                 seen.add(start)
                 hits.append(Hit(start, start + len(raw), replacements=(("Remove the number", ""),)))
