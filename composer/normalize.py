@@ -102,6 +102,9 @@ _TLD_AHEAD = r"(?=(?:www|" + _TLD + r")(?![\w-]))"
 # Spelled without brackets, the local words for "dot" are everyday words ("le point de retrait",
 # "el punto es"), so they count only before a TLD that is no word in those languages.
 _WORD_FREE_TLD = r"(?=(?i:com|net|org|info|biz|shop|store|online|fr|uk|jp|io)(?![\w-]))"
+# After an abbreviation a sentence goes on with a word that is also a TLD: "Avda. de la Constitución",
+# "aprox. la mitad", "approx. it is". A spaced-out address ends after its TLD instead ("shop. de").
+_NOT_A_SENTENCE_GOING_ON = r"(?!(?:de|es|it|la|le|il|in|at|to|me|no|do|be|us|so|se|si|am|is|my|ne|na|al|el)\s+[^\W\d_])"
 _DOT = re.compile(
     # "(dot)", "[.]", "(point)" in any case, before any TLD; " dot " before any TLD, " point " and
     # the like only before a word-free TLD; a bare dot with spaces only before a lower-case TLD, so
@@ -109,7 +112,8 @@ _DOT = re.compile(
     r"(?<=\w)\s*(?:[\(\[\{<]\s*(?i:" + _DOT_WORDS + r"|\.)\s*[\)\]\}>]|\s(?i:dot)\s)\s*"
     + _TLD_AHEAD.replace("(?=(?:", "(?=(?i:")
     + r"|(?<=\w)\s(?i:" + _DOT_WORDS + r")\s+" + _WORD_FREE_TLD
-    + r"|(?<=\w)(?:\s+\.\s*|\.\s+)" + _TLD_AHEAD
+    + r"|(?<=\w)\s+\.\s*" + _TLD_AHEAD
+    + r"|(?<=\w)\.\s+" + _TLD_AHEAD + _NOT_A_SENTENCE_GOING_ON
     + r"|(?<=[A-Za-z0-9])\s*\u3002\s*" + _TLD_AHEAD  # a Japanese full stop inside an address
     + r"|(?<=\bwww)\s*(?:[\(\[\{]\s*(?i:" + _DOT_WORDS + r"|\.)\s*[\)\]\}]|\s(?i:" + _DOT_WORDS + r")\s|\s*\.\s*)(?=\w)"
 )

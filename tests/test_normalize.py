@@ -21,6 +21,7 @@ from composer.normalize import normalize
         ("info [at] laden (punkt) de", "info@laden.de"),
         ("boutique point com", "boutique.com"),
         ("oaklinehome\u3002com", "oaklinehome.com"),
+        ("Besuchen Sie myshop. de", "Besuchen Sie myshop.de"),
         ("don\u2019t", "don't"),
     ],
 )
@@ -30,7 +31,7 @@ def test_evasions_are_undone(original, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["We ship at 5 pm. Thanks", "especially if it's a 5-star one", "Follow @northpeak", "The dot com bubble", "Le point de retrait est fermé", "El punto es que llegó tarde", "Der Punkt de facto", "Thank you. It arrives Monday.", "polka dot dress", "e.g. this", "Order 112-1234567-1234567."],
+    ["We ship at 5 pm. Thanks", "especially if it's a 5-star one", "Follow @northpeak", "The dot com bubble", "Le point de retrait est fermé", "El punto es que llegó tarde", "Der Punkt de facto", "Thank you. It arrives Monday.", "polka dot dress", "e.g. this", "Order 112-1234567-1234567.", "Avda. de la Constitución 112", "aprox. la mitad", "approx. it is"],
 )
 def test_ordinary_text_is_left_alone(text):
     assert normalize(text).text == text
