@@ -320,11 +320,13 @@ def _on_word_edges(regex, doc, start: int, end: int) -> tuple[int, int, int] | N
     place may still fit: RE2 reports only the first alternative, so ask again with a shorter end."""
     text, index = doc.text, doc.byte_index
     s = index.to_char(start)
-    if s > 0 and _is_word_char(text[s - 1]):
+    # An edge is needed only where the token itself has a word character: "impossible d'" ends
+    # in an apostrophe, and the word after it ("d'offrir") is where it is meant to stop.
+    if s > 0 and s < len(text) and _is_word_char(text[s]) and _is_word_char(text[s - 1]):
         return None
     while end > start:
         e = index.to_char(end)
-        if e > s and (e >= len(text) or not _is_word_char(text[e])):
+        if e > s and (e >= len(text) or not _is_word_char(text[e]) or not _is_word_char(text[e - 1])):
             return s, e, end
         shorter = regex.match(doc.norm_bytes, start, end - 1)
         if shorter is None or shorter.end() <= start:

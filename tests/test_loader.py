@@ -96,6 +96,23 @@ def test_existence_unless_after_excuses_negated_matches(tmp_path):
     assert check("You do not need to worry. Please request a cancellation.", rules=ruleset).verdict == "block"
 
 
+def test_a_negation_holding_the_whole_match_excuses_it(tmp_path):
+    # The negation list holds "aucun cadeau"; the rule's token is "cadeau". They share a word.
+    rule = GOOD_RULE.replace("tokens: [coupon code]", "tokens: [cadeau]\nunless_after: [aucun cadeau]")
+    write(tmp_path, "c.yaml", rule)
+    ruleset = load_rules(tmp_path)
+    assert check("Nous n'offrons aucun cadeau contre un avis.", rules=ruleset).findings == ()
+    assert check("Un cadeau pour votre avis !", rules=ruleset).verdict == "block"
+
+
+def test_a_token_ending_in_an_apostrophe_matches_before_the_next_word(tmp_path):
+    rule = GOOD_RULE.replace("tokens: [coupon code]", "tokens: [\"carte d'\"]")
+    write(tmp_path, "c.yaml", rule)
+    ruleset = load_rules(tmp_path)
+    assert check("Envoyez une copie de votre carte d'identité.", rules=ruleset).verdict == "block"
+    assert check("Votre carte cadeau Amazon.", rules=ruleset).findings == ()
+
+
 PROXIMITY_RULE = GOOD_RULE.replace(
     "kind: existence\ntokens: [coupon code]",
     "kind: proximity\nfirst: [stars]\nsecond: [adjust]\nwithin: 6",

@@ -47,9 +47,9 @@ def negation_guard(spec: dict):
     """Read `unless_after` / `unless_followed_by` / `unless_within` into `guard(doc) -> negated(start, end)`.
 
     A negation from `unless_after` counts when it sits shortly before the span in the same sentence
-    ("You do not need to request a cancellation") or inside it ("we can neither edit nor delete a
-    review"); one from `unless_followed_by` when it comes shortly after, as Japanese puts it
-    ("レビューの削除はできかねます"). Returns None when the rule lists no negations.
+    ("You do not need to request a cancellation"), inside it ("we can neither edit nor delete a
+    review") or around it ("aucun cadeau" negates "cadeau"); one from `unless_followed_by` when
+    it comes shortly after, as Japanese puts it ("レビューの削除はできかねます"). Returns None when the rule lists no negations.
     """
     before = string_list(spec, "unless_after")
     after = string_list(spec, "unless_followed_by")
@@ -73,7 +73,9 @@ def negation_guard(spec: dict):
             # Only the nearest negations can count, so a long text with many of them stays linear.
             i = bisect_left(preceding_starts, end)
             for n_start, n_end in reversed(preceding[max(0, i - 3):i]):
-                if n_start >= start or (n_end <= start and close(n_end, start)):
+                # inside the span, around it ("aucun cadeau" holds "cadeau"), or shortly before it. One that only
+                # overlaps its start does not count: "n'est pas" must not excuse "pas notre problème".
+                if n_start >= start or n_end >= end or (n_end <= start and close(n_end, start)):
                     return True
             j = bisect_left(following_starts, end)
             return j < len(following_starts) and close(end, following_starts[j])
