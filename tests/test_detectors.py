@@ -110,6 +110,8 @@ def test_phone_numbers(text, expected):
         "Studio Tecnico Ferraris, P.IVA 01234560987.",
         "presentare il codice di ritiro 7741-2093 e un documento",
         "no corresponde a la localidad (Alcobendas, que es 28100-28109).",
+        "Le numéro de série de votre appareil photo, 2031884756, correspond bien.",
+        "Il codice destinatario SDI usato è 0000000, come da Sua indicazione.",
     ],
 )
 def test_phone_never_flags_ids_tracking_prices_dates_measurements(text):

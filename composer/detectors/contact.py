@@ -87,6 +87,9 @@ _NOT_PHONES = re.compile(
     r"|abholcode)\b|\u53d7\u53d6\u756a\u53f7|\u8a8d\u8a3c\u756a\u53f7"
     r"|\u8ffd\u8de1|\u4f1d\u7968|\u9001\u308a\u72b6|\u554f\u3044?\u5408\u308f?\u305b\u756a\u53f7)[^\d\n]{0,24}\d[\d \-]{3,30}\d"
     r"|\b(?:code|codice|c[o\u00f3]digo|pin)\b[^\d\n]{0,12}\d[\d \-]{3,30}\d"  # pickup codes, short reach
+    # serial numbers and e-invoice codes, named a little before: "le numéro de série de votre appareil, 2031884756"
+    r"|(?:\bnum[\u00e9e]ros?\s+de\s+s[\u00e9e]rie|\bnumer[oi]\s+di\s+serie|\bn[\u00fau]mero\s+de\s+serie|\bseriennummer\w*"
+    r"|\bserial\s+(?:number|no)|\bs/n\b|\bcodice\s+destinatario|\bsdi\b|\u30b7\u30ea\u30a2\u30eb)[^\d\n]{0,40}\d[\d \-]{3,30}\d"
     # Japanese postcodes: "\u3012530-0001", "\u90f5\u4fbf\u756a\u53f7 530-0001"
     r"|(?:\u3012|\u90f5\u4fbf\u756a\u53f7)[^\d\n]{0,6}\d{3}[-\u2010-\u2015]?\d{4}"
     r"|\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"  # ISO dates
@@ -111,7 +114,7 @@ _CANDIDATE = re.compile(r"(?<![\w+\-#/])(?:\+|00)?\(?\d[\d \-.()/\u2010-\u2015]{
 # The same shape on RE2, to find the few places worth a closer look in one linear scan.
 _ROUGH = re2.compile(r"\d[\d \-.()/\x{2010}-\x{2015}]{5,20}\d".encode())
 _ORDER_ID = re2.compile(rb"\d{3}-\d{7}-\d{7}")
-_WINDOW = 24  # characters of context around a candidate, enough for "$", "kg" or an order id
+_WINDOW = 56  # characters of context around a candidate: "$", "kg", an order id, "numéro de série de votre appareil,"
 _REGIONS = ("US", "GB", "DE", "FR", "IT", "ES", "JP", "IN", "CA", "AU", "MX", "BR", "NL", "PL", "SE", "TR", "AE")
 
 
