@@ -112,6 +112,7 @@ def test_phone_numbers(text, expected):
         "no corresponde a la localidad (Alcobendas, que es 28100-28109).",
         "Le numéro de série de votre appareil photo, 2031884756, correspond bien.",
         "Il codice destinatario SDI usato è 0000000, come da Sua indicazione.",
+        "El código de recogida que le pedirán en la tienda es 7741-2290.",
     ],
 )
 def test_phone_never_flags_ids_tracking_prices_dates_measurements(text):

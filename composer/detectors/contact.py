@@ -89,7 +89,9 @@ _NOT_PHONES = re.compile(
     r"|\b(?:code|codice|c[o\u00f3]digo|pin)\b[^\d\n]{0,12}\d[\d \-]{3,30}\d"  # pickup codes, short reach
     # serial numbers and e-invoice codes, named a little before: "le numéro de série de votre appareil, 2031884756"
     r"|(?:\bnum[\u00e9e]ros?\s+de\s+s[\u00e9e]rie|\bnumer[oi]\s+di\s+serie|\bn[\u00fau]mero\s+de\s+serie|\bseriennummer\w*"
-    r"|\bserial\s+(?:number|no)|\bs/n\b|\bcodice\s+destinatario|\bsdi\b|\u30b7\u30ea\u30a2\u30eb)[^\d\n]{0,40}\d[\d \-]{3,30}\d"
+    r"|\bserial\s+(?:number|no)|\bs/n\b|\bcodice\s+destinatario|\bsdi\b|\u30b7\u30ea\u30a2\u30eb"
+    # pickup codes named further back: "El código de recogida que le pedirán en la tienda es 7741-2290"
+    r"|\bc[o\u00f3]digo\s+de\s+recogida|\bcodice\s+di\s+ritiro|\bcode\s+de\s+retrait|\b(?:pickup|collection)\s+code)[^\d\n]{0,40}\d[\d \-]{3,30}\d"
     # Japanese postcodes: "\u3012530-0001", "\u90f5\u4fbf\u756a\u53f7 530-0001"
     r"|(?:\u3012|\u90f5\u4fbf\u756a\u53f7)[^\d\n]{0,6}\d{3}[-\u2010-\u2015]?\d{4}"
     r"|\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"  # ISO dates
