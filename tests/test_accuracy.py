@@ -9,7 +9,7 @@ notices (message-level ``critical-notice`` findings: a delay notice must state t
 tested in test_policy/test_render and are left out of the verdict here, so they do not count as
 false blocks. Span findings of that category (asking the buyer to cancel) still count.
 
-Thresholds, per corpus file:
+Thresholds, per corpus file (tests/corpus/<lang>/ and the tuned exams tests/corpus_exam4..6/):
   * at least 95% of the messages labelled ``bad`` must be blocked;
   * at most 5% of the messages labelled ``good`` may be blocked.
 
@@ -26,7 +26,12 @@ import pytest
 import yaml
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
-CORPUS_FILES = sorted(CORPUS_DIR.glob("*/*.yaml"))
+# Later exams join the gate once a later exam has been written and they were tuned on; the newest
+# exam (tests/corpus_exam7/) measures unseen wording and is left out (see README).
+TUNED_EXAMS = ("corpus_exam4", "corpus_exam5", "corpus_exam6")
+CORPUS_FILES = sorted(CORPUS_DIR.glob("*/*.yaml")) + [
+    path for exam in TUNED_EXAMS for path in sorted((CORPUS_DIR.parent / exam).glob("*.yaml"))
+]
 
 MIN_BAD_BLOCKED = 0.95
 MAX_GOOD_BLOCKED = 0.05
@@ -69,6 +74,11 @@ def _load(path: Path) -> list[dict]:
     return data
 
 
+def _language(path: Path) -> str:
+    """tests/corpus/<lang>/*.yaml, or tests/corpus_examN/<lang>.yaml."""
+    return path.stem if path.parent.name in TUNED_EXAMS else path.parent.name
+
+
 def _file_id(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
@@ -78,7 +88,7 @@ def _file_id(path: Path) -> str:
 
 def test_corpus_files_exist():
     assert CORPUS_FILES, f"no corpus files found under {CORPUS_DIR}"
-    assert any(p.parent.name == "en" for p in CORPUS_FILES), "English corpus missing"
+    assert any(_language(p) == "en" for p in CORPUS_FILES), "English corpus missing"
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=_file_id)
@@ -199,7 +209,7 @@ def test_checker_accuracy(path: Path):
     bad_blocked = good_blocked = 0
     for e in entries:
         try:
-            report = check_text(e["text"], reason=e["reason"], locale=path.parent.name)
+            report = check_text(e["text"], reason=e["reason"], locale=_language(path))
         except Exception as exc:  # a crash counts as a miss and is reported
             errors.append(f"- {e['id']}: check_text raised {type(exc).__name__}: {exc}")
             continue
