@@ -24,7 +24,7 @@ from composer.purpose_model import SOLE_PURPOSE_LABELS, PurposeModel, features  
 
 LANGUAGES = ("en", "de", "fr", "it", "es", "ja")
 TRAINING_GLOBS = ("corpus/{lang}/*.yaml", "corpus_exam*/{lang}.yaml")
-HELD_OUT = ("corpus_exam7",)  # the newest unseen exam: measured, never trained on
+HELD_OUT = ("corpus_exam7", "corpus_exam8")  # the newest unseen exams: measured, never trained on
 # The English development corpus was labelled before the violation names settled.
 LABEL_ALIASES = {"purpose": "thank-you-only", "confirmation": "order-or-shipping-confirmation"}
 # Reasons whose messages the rule does not judge (their content is prescribed); kept out of the scores too.
