@@ -87,3 +87,10 @@ def test_broken_model_file_is_reported_with_its_path(tmp_path):
     broken.write_text('{"language": "zz", "weights": ', encoding="utf-8")
     with pytest.raises(ValueError, match="purpose-zz.json"):
         PurposeModel.from_file(broken)
+
+
+def test_model_skips_pastes_far_over_amazons_limit_which_the_length_rule_blocks_anyway():
+    thanks = "Thank you so much for your order 112-4455667-8899001! We truly hope you enjoy your new lamp. "
+    report = check(thanks * 60, locale="en_US")
+    assert not [f for f in report.findings if f.rule == "purpose.sole-purpose-model"]
+    assert report.verdict == "block"

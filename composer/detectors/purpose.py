@@ -66,6 +66,9 @@ def sole_purpose(options: dict):
     return find
 
 
+_MODEL_MAX_CHARS = 4000
+
+
 @detector(("model", "threshold"))
 def purpose_model(options: dict):
     """Flags a message the language's sole-purpose model (composer/purpose_model.py) judges to be only
@@ -83,7 +86,9 @@ def purpose_model(options: dict):
 
     def find(doc, reason):
         text = doc.original
-        if not text.strip():
+        # Past twice Amazon's 2,000-character limit no message is thanks or a check-in alone, and the
+        # length rule already blocks it; reading every word of a 100 KB paste would cost most of a check.
+        if not text.strip() or len(text) > _MODEL_MAX_CHARS:
             return []
         model = load_model(name)
         chance = model.probability(text)
