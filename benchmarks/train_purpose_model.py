@@ -20,11 +20,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from composer.purpose_model import SOLE_PURPOSE_LABELS, PurposeModel, features  # noqa: E402
+from composer.purpose_model import PurposeModel, features  # noqa: E402
 
 LANGUAGES = ("en", "de", "fr", "it", "es", "ja")
 TRAINING_GLOBS = ("corpus/{lang}/*.yaml", "corpus_exam*/{lang}.yaml")
 HELD_OUT = ("corpus_exam7", "corpus_exam8")  # the newest unseen exams: measured, never trained on
+# Violation labels in the corpora that the model learns to recognise.
+SOLE_PURPOSE_LABELS = frozenset({"thank-you-only", "here-to-help-only", "order-or-shipping-confirmation"})
 # The English development corpus was labelled before the violation names settled.
 LABEL_ALIASES = {"purpose": "thank-you-only", "confirmation": "order-or-shipping-confirmation"}
 # Reasons whose messages the rule does not judge (their content is prescribed); kept out of the scores too.
@@ -79,10 +81,9 @@ def score(model: PurposeModel, rows) -> dict:
     }
 
 
-def leave_one_out(lang: str, files: list[Path]) -> dict:
+def leave_one_out(lang: str, by_file: dict[Path, list]) -> dict:
     total = {"sole_caught": 0, "sole_total": 0, "good_flagged": 0, "good_total": 0}
-    by_file = {f: examples(f) for f in files}
-    for held in files:
+    for held in by_file:
         rest = [row for f, rows in by_file.items() if f != held for row in rows]
         for key, value in score(fit(rest, lang), by_file[held]).items():
             total[key] += value
@@ -101,14 +102,15 @@ def main(argv=None) -> int:
     out_dir = ROOT / "rules" / "_models"
     for lang in args.lang or LANGUAGES:
         files = training_files(lang)
-        cv = leave_one_out(lang, files)
+        by_file = {f: examples(f) for f in files}
+        cv = leave_one_out(lang, by_file)
         print(
             f"{lang}: unseen sole-purpose caught {cv['sole_caught']}/{cv['sole_total']}, "
             f"good messages flagged {cv['good_flagged']}/{cv['good_total']} (leave-one-file-out over {len(files)} files)"
         )
         if args.report_only:
             continue
-        model = fit([row for f in files for row in examples(f)], lang)
+        model = fit([row for rows in by_file.values() for row in rows], lang)
         model.meta = {
             "trained_on": {str(f.relative_to(ROOT)): sha256(f) for f in files},
             "leave_one_file_out": cv,

@@ -19,8 +19,6 @@ from pathlib import Path
 
 # Languages written without spaces between words: there, pairs and triples of characters stand in for words.
 UNSPACED = {"ja", "zh"}
-# Violation labels in the corpora that this model learns to recognise.
-SOLE_PURPOSE_LABELS = frozenset({"thank-you-only", "here-to-help-only", "order-or-shipping-confirmation"})
 
 _ORDER_ID = re.compile(r"\d{3}-\d{7}-\d{7}")
 _WORD = re.compile(r"[^\W\d_]+|\d+")

@@ -66,15 +66,15 @@ def sole_purpose(options: dict):
     return find
 
 
-_MODEL_MAX_CHARS = 4000
-
-
 @detector(("model", "threshold"))
 def purpose_model(options: dict):
     """Flags a message the language's sole-purpose model (composer/purpose_model.py) judges to be only
     thanks, only "here to help" or only a confirmation, whatever its wording."""
     from composer.kinds import Hit
+    from composer.policy import FREE_TEXT_LIMIT
     from composer.purpose_model import load_model, model_path
+
+    longest = 2 * FREE_TEXT_LIMIT
 
     name = options.get("model")
     if not isinstance(name, str) or not name:
@@ -86,9 +86,9 @@ def purpose_model(options: dict):
 
     def find(doc, reason):
         text = doc.original
-        # Past twice Amazon's 2,000-character limit no message is thanks or a check-in alone, and the
-        # length rule already blocks it; reading every word of a 100 KB paste would cost most of a check.
-        if not text.strip() or len(text) > _MODEL_MAX_CHARS:
+        # Past twice Amazon's free-text limit no message is thanks or a check-in alone, and the length
+        # rule already blocks it; reading every word of a 100 KB paste would cost most of a check.
+        if not text.strip() or len(text) > longest:
             return []
         model = load_model(name)
         chance = model.probability(text)

@@ -49,7 +49,8 @@ def negation_guard(spec: dict):
     A negation from `unless_after` counts when it sits shortly before the span in the same sentence
     ("You do not need to request a cancellation"), inside it ("we can neither edit nor delete a
     review") or around it ("aucun cadeau" negates "cadeau"); one from `unless_followed_by` when
-    it comes shortly after, as Japanese puts it ("レビューの削除はできかねます"). Returns None when the rule lists no negations.
+    it comes shortly after, as Japanese puts it ("レビューの削除はできかねます"). Returns None when
+    the rule lists no negations.
     """
     before = string_list(spec, "unless_after")
     after = string_list(spec, "unless_followed_by")
